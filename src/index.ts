@@ -1,0 +1,13 @@
+/**
+ * touchpoint: typed building blocks for software that handles customer interactions.
+ *
+ * @remarks
+ * The root entry re-exports every area. Import from a subpath (`touchpoint/metrics`,
+ * `touchpoint/schemas`, ...) to keep bundles small: each subpath is its own chunk and carries only
+ * what it needs (`touchpoint/metrics` carries neither xstate nor zod).
+ *
+ * @module touchpoint
+ */
+
+export * from "./metrics/index.js";
+export * from "./schemas/index.js";
