@@ -7,6 +7,8 @@
 export const areas = [
   { name: "schemas", budget: "12 kB" },
   { name: "metrics", budget: "8 kB" },
+  { name: "classify", budget: "40 kB" },
+  { name: "journey", budget: "12 kB" },
 ];
 
 /** Entry name → source file, for tsup and typedoc. */

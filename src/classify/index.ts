@@ -1,0 +1,6 @@
+/**
+ * Classifiers of customer messages (work in progress).
+ *
+ * @module classify
+ */
+export {};

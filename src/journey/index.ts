@@ -1,0 +1,6 @@
+/**
+ * The customer journey machine (work in progress).
+ *
+ * @module journey
+ */
+export {};
