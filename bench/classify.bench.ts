@@ -1,0 +1,305 @@
+/**
+ * touchpoint/classify: speed on 200-character messages against the anchors (NLP.js NLU, natural's
+ * BayesClassifier, wink-naive-bayes-text-classifier), and quality on every shared evaluation set the
+ * machine has (../shared/data): the built-in classifier untrained, the trained model and the anchors by
+ * 5-fold cross-validation on the same folds, in the same run. Sets that are missing are skipped.
+ *
+ * Environment: CLASSIFY_BENCH_DATA overrides the data folder; CLASSIFY_BENCH_QUICK=1 runs speed only.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { classifyAct, classifyInteraction, detectSignals, trainClassifier } from "../src/classify/index.js";
+import { type ClassifierName, type EvalMap, evaluate, loadItems, type Scores } from "../scripts/eval.js";
+import type { Bench } from "./run.js";
+import { fmt, keep, type Measurement, measure, table } from "./lib/measure.js";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = process.env.CLASSIFY_BENCH_DATA ?? path.resolve(here, "../../shared/data");
+
+/** Invented customer messages, padded or cut to 200 characters. */
+function messages(count: number): string[] {
+  const openers = [
+    "Hi team, the export keeps failing when I open the monthly report",
+    "Could you please add a way to pay by bank transfer next time",
+    "Thanks so much for sorting out my account yesterday, you were great",
+    "How long does delivery to Lisbon usually take for a large order",
+    "I was charged twice for the same subscription and nobody replies",
+    "It would be really nice if the mobile app remembered my filters",
+  ];
+  const fillers = [
+    " and I have tried twice already.",
+    " Any idea what is going on?",
+    " Cheers.",
+    " This is urgent for our team!",
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let m = `${openers[i % openers.length]}${fillers[(i * 7) % fillers.length]} (ref ${1000 + i})`;
+    while (m.length < 200) m += ` ${fillers[(i + m.length) % fillers.length]}`;
+    out.push(m.slice(0, 200));
+  }
+  return out;
+}
+
+type Impl = { name: string; texts: string[]; run: (t: string) => unknown };
+
+/** Runs every implementation once per round, in turn, and returns each one's median round per message. */
+async function interleaved(impls: Impl[], rounds = 7): Promise<Measurement[]> {
+  const times = impls.map(() => [] as number[]);
+  for (let round = -1; round < rounds; round++) {
+    for (let k = 0; k < impls.length; k++) {
+      const impl = impls[k] as Impl;
+      const t0 = performance.now();
+      for (const t of impl.texts) {
+        const r = impl.run(t);
+        keep(r instanceof Promise ? await r : r);
+      }
+      if (round >= 0) (times[k] as number[]).push((performance.now() - t0) / impl.texts.length);
+    }
+  }
+  return impls.map((impl, k) => {
+    const sorted = (times[k] as number[]).slice().sort((a, b) => a - b);
+    const ms = sorted[Math.floor(sorted.length / 2)] as number;
+    return { name: impl.name, ms, hz: 1000 / ms, rounds: sorted.length };
+  });
+}
+
+/** The same comparison on real tweets to brands (complaints set), each anchor trained on the set itself. */
+async function realSpeed(): Promise<string> {
+  const file = path.join(dataDir, "complaints-twitter-preotiuc2019/dev.jsonl");
+  if (!fs.existsSync(file)) return "(complaints-twitter set not found: real-text speed skipped)";
+  const map = JSON.parse(
+    fs.readFileSync(path.join(here, "maps", "complaints-twitter.json"), "utf8"),
+  ) as EvalMap;
+  const { items } = loadItems(file, map);
+  const texts = items.map((i) => i.text);
+  const examples = items.map((i) => ({ text: i.text, label: i.gold[0] as string }));
+  const model = trainClassifier(examples);
+  const { containerBootstrap } = require("@nlpjs/core") as { containerBootstrap: () => Promise<unknown> };
+  const { NluNeural } = require("@nlpjs/nlu") as {
+    NluNeural: new (
+      s: unknown,
+    ) => {
+      train(corpus: { utterance: string; intent: string }[]): Promise<unknown>;
+      process(t: string): Promise<unknown>;
+    };
+  };
+  const nlu = new NluNeural({ locale: "en", log: false, container: await containerBootstrap() });
+  await nlu.train(examples.map((e) => ({ utterance: e.text, intent: e.label })));
+  const mean = texts.reduce((a, t) => a + t.length, 0) / texts.length;
+  const rows = await interleaved(
+    [
+      { name: "touchpoint classifyInteraction", texts, run: (t) => classifyInteraction(t).label },
+      { name: "touchpoint trained model", texts, run: (t) => model.classify(t).label },
+      { name: "NLP.js NluNeural process", texts, run: (t) => nlu.process(t) },
+    ],
+    5,
+  );
+  return [
+    `### Speed on real text: ${texts.length} tweets to brands (complaints-twitter dev, mean ${mean.toFixed(0)} characters)`,
+    "",
+    table(rows, "NLP.js NluNeural process", "message"),
+    "",
+    "The trained model and NLP.js were trained on the same tweets (speed only; quality is measured by cross-validation below).",
+  ].join("\n");
+}
+
+async function speed(): Promise<string> {
+  const msgs = messages(2000);
+  const trainSet = msgs.map((text, i) => ({
+    text,
+    label: ["complaint", "suggestion", "praise", "question"][i % 4] as string,
+  }));
+  const model = trainClassifier(trainSet);
+
+  const natural = require("natural") as {
+    BayesClassifier: new () => {
+      addDocument(t: string, l: string): void;
+      train(): void;
+      classify(t: string): string;
+    };
+  };
+  const bayes = new natural.BayesClassifier();
+  for (const e of trainSet.slice(0, 400)) bayes.addDocument(e.text, e.label);
+  bayes.train();
+
+  const makeWink = require("wink-naive-bayes-text-classifier") as () => {
+    definePrepTasks(t: unknown[]): void;
+    defineConfig(c: unknown): void;
+    learn(t: string, l: string): void;
+    consolidate(): void;
+    predict(t: string): string;
+  };
+  const winkUtils = require("wink-nlp-utils") as {
+    string: { lowerCase: unknown; tokenize0: unknown };
+    tokens: { removeWords: unknown; stem: unknown };
+  };
+  const wink = makeWink();
+  wink.definePrepTasks([
+    winkUtils.string.lowerCase,
+    winkUtils.string.tokenize0,
+    winkUtils.tokens.removeWords,
+    winkUtils.tokens.stem,
+  ]);
+  wink.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const e of trainSet.slice(0, 400)) wink.learn(e.text, e.label);
+  wink.consolidate();
+
+  const { containerBootstrap } = require("@nlpjs/core") as { containerBootstrap: () => Promise<unknown> };
+  const { NluNeural } = require("@nlpjs/nlu") as {
+    NluNeural: new (
+      s: unknown,
+    ) => {
+      train(corpus: { utterance: string; intent: string }[]): Promise<unknown>;
+      process(t: string): Promise<{ classifications: { intent: string }[] }>;
+    };
+  };
+  const nlu = new NluNeural({ locale: "en", log: false, container: await containerBootstrap() });
+  await nlu.train(trainSet.slice(0, 400).map((e) => ({ utterance: e.text, intent: e.label })));
+
+  const batch = msgs.slice(0, 1000);
+  const small = batch.slice(0, 200);
+  // Every implementation runs once per round, in turn, so that a busy shared machine slows them alike;
+  // the median round per implementation is reported, per message.
+  const impls: { name: string; texts: string[]; run: (t: string) => unknown }[] = [
+    { name: "touchpoint classifyInteraction", texts: batch, run: (t) => classifyInteraction(t).label },
+    { name: "touchpoint detectSignals", texts: batch, run: (t) => detectSignals(t).sentiment },
+    { name: "touchpoint classifyAct", texts: batch, run: (t) => classifyAct(t).act },
+    { name: "touchpoint trained model", texts: batch, run: (t) => model.classify(t).label },
+    { name: "NLP.js NluNeural process", texts: batch, run: (t) => nlu.process(t) },
+    { name: "wink-naive-bayes predict", texts: small, run: (t) => wink.predict(t) },
+    { name: "natural BayesClassifier classify", texts: small, run: (t) => bayes.classify(t) },
+  ];
+  const rows = await interleaved(impls);
+  const real = await realSpeed();
+
+  const big = "not great but would be nice if ".repeat(Math.ceil((1 << 20) / 31)).slice(0, 1 << 20);
+  const oneMb = measure("1 MB, default maxLength (20,000)", () => classifyInteraction(big), { rounds: 5 });
+  const oneMbAll = measure(
+    "1 MB, maxLength: Infinity",
+    () => classifyInteraction(big, { maxLength: Number.POSITIVE_INFINITY }),
+    { rounds: 3 },
+  );
+  return [
+    "### Speed: 1,000 invented 200-character messages, one core",
+    "",
+    table(rows, "NLP.js NluNeural process", "message"),
+    "",
+    "The anchors were trained on 400 of the same messages; wink and natural are timed on 200 of them. NLP.js's `process` is async and awaited per message, as a bot would call it.",
+    "",
+    real,
+    "",
+    "### Long input",
+    "",
+    `| input | ms |`,
+    `|---|---:|`,
+    `| ${oneMb.name} | ${oneMb.ms.toFixed(1)} |`,
+    `| ${oneMbAll.name} | ${oneMbAll.ms.toFixed(1)} |`,
+  ].join("\n");
+}
+
+interface SetSpec {
+  name: string;
+  file: string;
+  map: string;
+  anchors: boolean;
+  limit?: number;
+}
+
+const sets: SetSpec[] = [
+  {
+    name: "complaints-twitter dev (complaint vs not)",
+    file: "complaints-twitter-preotiuc2019/dev.jsonl",
+    map: "complaints-twitter.json",
+    anchors: true,
+  },
+  {
+    name: "SemEval-2019 task 9 dev (suggestion vs not)",
+    file: "semeval2019-task9-suggestion/dev.jsonl",
+    map: "semeval2019-task9.json",
+    anchors: true,
+  },
+  {
+    name: "SemEval-2019 task 9 train (suggestion vs not)",
+    file: "semeval2019-task9-suggestion/train.jsonl",
+    map: "semeval2019-task9.json",
+    anchors: true,
+  },
+  {
+    name: "IJCNLP-2017 dev (praise / complaint / suggestion)",
+    file: "ijcnlp2017-customer-feedback-en/dev.jsonl",
+    map: "ijcnlp2017.json",
+    anchors: true,
+  },
+  {
+    name: "MAIA-DQE dev, customer sentences (signals)",
+    file: "maia-dqe-customer-support-emotion/dev.jsonl",
+    map: "maia-emotion.json",
+    anchors: true,
+  },
+  {
+    name: "SGD train, first 5,000 turns (dialogue acts)",
+    file: "sgd-dialogue-acts/train.jsonl",
+    map: "sgd-acts.json",
+    anchors: false,
+    limit: 5000,
+  },
+];
+
+function row(s: Scores, focus: string | null): string {
+  const f = (x: number) => x.toFixed(3);
+  const cls = focus ? s.perClass.find((c) => c.label === focus) : undefined;
+  return `| ${s.classifier} | ${f(s.accuracy)} | ${f(s.macroF1)} | ${cls ? f(cls.f1) : "–"} | ${fmt(s.throughput)} | ${s.trainSeconds > 0 ? s.trainSeconds.toFixed(1) : "–"} |`;
+}
+
+async function quality(): Promise<string> {
+  const out: string[] = [];
+  for (const spec of sets) {
+    const file = path.join(dataDir, spec.file);
+    if (!fs.existsSync(file)) {
+      out.push(`### ${spec.name}\n\n(skipped: ${spec.file} not found)\n`);
+      continue;
+    }
+    const map = JSON.parse(fs.readFileSync(path.join(here, "maps", spec.map), "utf8")) as EvalMap;
+    const { items, targets, excluded } = loadItems(file, map, spec.limit);
+    const focus =
+      targets.includes("complaint") && targets.length === 2
+        ? "complaint"
+        : targets.includes("suggestion") && targets.length === 2
+          ? "suggestion"
+          : null;
+    const results: Scores[] = [await evaluate(items, targets, map, "builtin", 5, 1)];
+    if (map.output === undefined && targets.includes("praise")) {
+      const forced = await evaluate(items, targets, { ...map, forced: true }, "builtin", 5, 1);
+      results.push({ ...forced, classifier: "builtin (forced choice)" });
+    }
+    if (spec.anchors) {
+      for (const c of ["trained", "nlpjs", "natural", "wink"] as ClassifierName[])
+        results.push(await evaluate(items, targets, map, c, 5, 1));
+    }
+    out.push(
+      `### ${spec.name}`,
+      "",
+      `n = ${items.length} (${excluded} excluded by the map), map bench/maps/${spec.map}. builtin: untrained, every record; others: 5-fold CV, seed 1, same folds.`,
+      "",
+      `| classifier | accuracy | macro-F1 | ${focus ? `${focus} F1` : "–"} | msg/s | training s |`,
+      "|---|---:|---:|---:|---:|---:|",
+      ...results.map((r) => row(r, focus)),
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
+const bench: Bench = {
+  title: "classify: speed and quality against NLP.js, natural and wink",
+  async run() {
+    const parts = [await speed()];
+    if (process.env.CLASSIFY_BENCH_QUICK !== "1") parts.push(await quality());
+    return parts.join("\n\n");
+  },
+};
+export default bench;

@@ -1,0 +1,114 @@
+import { type Analysis, analyze, type Evidence, type SignalName, signalNames } from "./analyze.js";
+import type { Lexicon } from "./lexicon.js";
+
+/**
+ * One signal found in a message, with its strength and the cues behind it.
+ *
+ * @category Signals
+ */
+export interface Signal {
+  /** Which signal. */
+  signal: SignalName;
+  /** Strength in (0, 1): `1 − e^(−w)` where `w` is the summed weight of its cues. */
+  strength: number;
+  /** The cues that raised it, in text order. */
+  evidence: Evidence[];
+}
+
+/**
+ * What {@link detectSignals} finds: the sentiment and the signals of one message.
+ *
+ * @category Signals
+ */
+export interface SignalsResult {
+  /** Sentiment in [−1, 1]: VADER's normalisation `s / √(s² + 15)` of the summed valences. */
+  sentiment: number;
+  /** The signals at or above the threshold, strongest first. */
+  signals: Signal[];
+  /** The strength of every signal, 0 when absent. */
+  strengths: Record<SignalName, number>;
+  /** The sentiment cues (positive weights raise the sentiment, negative ones lower it). */
+  evidence: Evidence[];
+}
+
+/** Options of {@link detectSignals}. @category Signals */
+export interface DetectSignalsOptions {
+  /** A lexicon from {@link createLexicon}; the built-in English one by default. */
+  lexicon?: Lexicon;
+  /** Minimum strength for a signal to be listed (default 0.3). */
+  threshold?: number;
+  /** Read at most this many UTF-16 code units of the text (default 20,000; `Infinity` reads all). */
+  maxLength?: number;
+}
+
+/** VADER's normalisation constant alpha (Hutto & Gilbert 2014). */
+const ALPHA = 15;
+
+/** Turns a summed valence into a sentiment in [−1, 1]. */
+export function normalizeValence(valence: number, exclamations: number): number {
+  // VADER amplifies by 0.292 per "!" up to four, in the direction of the sentiment
+  const bang = Math.min(exclamations, 4) * 0.292;
+  const s = valence === 0 ? 0 : valence + (valence > 0 ? bang : -bang);
+  const out = s / Math.sqrt(s * s + ALPHA);
+  return Number.isFinite(out) ? out : s > 0 ? 1 : -1;
+}
+
+/** Signals from an analysis (shared with classifyScenario and classifyCategory). */
+export function signalsOf(a: Analysis, threshold: number): SignalsResult {
+  const strengths = {} as Record<SignalName, number>;
+  const signals: Signal[] = [];
+  let shouts = 0;
+  for (const t of a.tokens) if (t.shout && t.norm.length > 2) shouts++;
+  for (const name of signalNames) {
+    let w = a.signalRaw[name];
+    if (name === "frustration" && a.valence < 0) {
+      // shouting and repeated "!" in a negative message are signs of anger
+      w += 0.3 * Math.min(shouts, 3) + (a.exclamations >= 2 ? 0.4 : 0);
+    }
+    const strength = w > 0 ? 1 - Math.exp(-w) : 0;
+    strengths[name] = strength;
+    if (strength >= threshold && strength > 0)
+      signals.push({ signal: name, strength, evidence: a.signalEvidence[name] });
+  }
+  signals.sort((x, y) => y.strength - x.strength);
+  return {
+    sentiment: normalizeValence(a.valence, a.exclamations),
+    signals,
+    strengths,
+    evidence: a.sentimentEvidence,
+  };
+}
+
+/**
+ * Returns the sentiment of a message in [−1, 1] and the signals it carries (urgency, frustration,
+ * confusion, gratitude, purchase intent, comparison, onboarding, loyalty, intent to cancel), each with
+ * a strength and the cues behind it.
+ *
+ * @remarks
+ * A lexicon-and-rules method after VADER (Hutto & Gilbert 2014): valences of words and phrases,
+ * reversed and damped (×−0.74) within three words after a negation, raised by intensifiers and capitals,
+ * weighted ×0.5 before and ×1.5 after a contrast ("but"), summed and normalised as `s / √(s² + 15)`.
+ * A positive word in the scope of a modal ("would be nice") is a wish, not sentiment. The signals are the
+ * ones the eight scenarios of seed 000 turn on; each is `1 − e^(−w)` over the weights `w` of its cues.
+ * Total: any string gets a result, in time linear in its length.
+ *
+ * @param text - the message (any string)
+ * @param options - a custom lexicon and the listing threshold
+ * @returns the sentiment, the signals at or above the threshold, every signal's strength, the evidence
+ *
+ * @example
+ * ```ts
+ * import { detectSignals } from "touchpoint/classify";
+ *
+ * const result = detectSignals("I need this fixed today, it is urgent!");
+ * result.signals[0]?.signal; // => "urgency"
+ * detectSignals("The new dashboard is great").sentiment > 0; // => true
+ * detectSignals("The new dashboard is not great").sentiment < 0; // => true
+ * detectSignals("").signals; // => []
+ * ```
+ *
+ * @category Signals
+ */
+export function detectSignals(text: string, options: DetectSignalsOptions = {}): SignalsResult {
+  return signalsOf(analyze(text, options.lexicon, options.maxLength), options.threshold ?? 0.3);
+}

@@ -1,0 +1,238 @@
+/*
+ * touchpoint's built-in English cue lexicon.
+ *
+ * Written by hand from general knowledge of English and of customer-service language (the seeds'
+ * descriptions of questions, complaints, suggestions, praise and the eight scenarios), in the
+ * manner of VADER's lexicon (Hutto & Gilbert 2014): valences on a −4…+4 scale, with negation,
+ * intensifiers and contrast handled by rules rather than by listing phrases. No entry was copied
+ * or mined from any evaluation set. Phrases are matched token by token after the same tokenisation
+ * as the text (lower case, straight apostrophes), longest match first.
+ */
+import type { CueKind } from "./lexicon.js";
+
+const words = (list: string, weight: number): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const w of list.split("|")) {
+    const t = w.trim();
+    if (t) out[t] = weight;
+  }
+  return out;
+};
+
+/** The default English cues, by kind: phrase → weight. */
+export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, number>> } = {
+  positive: {
+    ...words(
+      "good|nice|fine|helpful|useful|easy|fast|quick|smooth|reliable|friendly|polite|kind|clean|handy|solid|pleased|glad|happy|satisfied|comfortable|convenient|intuitive|simple|enjoy|enjoyed|enjoying|like|liked|likes|works great|well done|pleasant|cool|neat|efficient|responsive|professional|courteous|patient|knowledgeable|recommend|recommended|worth it|value for money|improved|better|spacious|tasty|delicious|cozy|cosy|charming|welcoming|attentive|beautiful|lovely|sweet|fun|impressed|impressive|stylish|elegant|affordable|reasonable|accurate|stable|powerful|seamless|effortless|thoughtful|generous",
+      1.6,
+    ),
+    ...words(
+      "great|excellent|amazing|awesome|fantastic|wonderful|brilliant|superb|outstanding|perfect|love|loved|loving|loves|adore|best|favourite|favorite|incredible|exceptional|terrific|stellar|flawless|delighted|thrilled|marvelous|marvellous|phenomenal|top notch|first class|spotless|gorgeous|exceeded my expectations|5 stars|five stars|10/10|a lifesaver|lifesaver|kudos|bravo|well worth",
+      2.8,
+    ),
+    ...words(":)|😀|😃|😄|😁|😊|😍|🥰|😘|👍|👏|🙌|❤|💕|💖|💯|🎉|⭐|✨|🙂|😎|🤩|♥|☺", 1.8),
+    ...words(
+      "decent|okay|ok|fair|adequate|acceptable|modern|trendy|spacious|bright|quiet|peaceful|relaxing|relaxed|calm|fresh|tidy|immaculate|well kept|well maintained|well located|central|centrally located|close to|walking distance|cosy|warm|caring|accommodating|obliging|prompt|punctual|on time|swift|speedy|snappy|slick|sleek|polished|refined|classy|luxurious|lush|plush|comfy|roomy|airy|scenic|picturesque|tranquil|popular|idyllic|romantic|memorable|unforgettable|enjoyable|entertaining|engaging|addictive|addicting|rewarding|satisfying|refreshing|uplifting|inspiring|creative|clever|smart|innovative|versatile|flexible|customizable|customisable|lightweight|sturdy|durable|robust|secure|safe|trustworthy|honest|transparent|fair price|good value|great value|bargain|free|worthwhile|valuable|beneficial|handy|practical|functional|works well|working well|works perfectly|no problems|no issues|no complaints|nothing to complain|hassle free|hassle-free|trouble free|trouble-free|user friendly|user-friendly|easy to use|well designed|well-designed|well made|well-made|love it|loving it|like it|happy with|pleased with|satisfied with|impressed with|glad i|treat|gem|hidden gem|winner|champion|hero|star|superstar|legend|legendary|genius|magic|magical|heaven|heavenly|paradise|dream|joy|pleasure|delight|delightful|charm|beauty|fun to use|a breeze|breeze|wow|yay|woohoo|hooray|congrats|congratulations|welcome|recommend it|highly recommend|would recommend|must have|must-have|must see|must-see|worth every penny|well worth it|value|quality|high quality|top quality|premium quality|improvement|upgrade",
+      1.4,
+    ),
+    ...words(
+      "fabulous|splendid|sublime|magnificent|exquisite|divine|glorious|epic|wicked|godlike|stunning|breathtaking|spectacular|extraordinary|remarkable|sensational|impeccable|faultless|perfectly|beautifully|wonderfully|brilliantly|amazingly|excellently|greatly|best ever|the best|love love love|masterpiece|second to none|above and beyond|went above and beyond|goes above and beyond|over the moon|blown away|highly recommended|cannot recommend enough|can't recommend enough|could not be happier|couldn't be happier|could not have asked for more|couldn't ask for more|nothing but praise",
+      2.6,
+    ),
+  },
+  negative: {
+    ...words(
+      "bad|poor|slow|delayed|wrong|annoying|annoyed|unhappy|upset|sad|difficult|confusing|complicated|expensive|overpriced|rude|unhelpful|useless|worse|dirty|noisy|outdated|ugly|clunky|buggy|unreliable|unstable|laggy|sluggish|cumbersome|inconvenient|mediocre|disappointing|disappointed|disappointment|dissatisfied|unsatisfied|unprofessional|incompetent|careless|misleading|hate|hated|hates|dislike|sucks|sucked|suck|problem|problems|issue|issues|fail|fails|failed|failure|mess|messed|unacceptable|ridiculous|frustrating|frustrated|angry|mad|furious|shame|shameful|pathetic|lousy|crap|crappy|rubbish|garbage|junk|nightmare|waste|wasted|scam|ripoff|rip off|ripped off|cheated|lied|lies|liar|ignored|ignoring|stupid|joke|smh|ugh|argh|meh|sigh|worried|concerned|anxious|scared|afraid|sorry to say|never again|not impressed|no help|damaged|defective|faulty|missing|stuck|nothappy|notimpressed|neveragain|epicfail|fail|badservice|poorservice|worstservice|notcool|expired|stale|rotten|moldy|mouldy|spoiled|defect|defects",
+      1.8,
+    ),
+    ...words(
+      "terrible|horrible|awful|worst|disgusting|appalling|atrocious|dreadful|abysmal|horrendous|shocking|outrageous|disgraceful|disgusted|livid|fuming|infuriating|infuriated|hopeless|incompetence|fraud|zero stars|0 stars|1 star|one star|avoid|beware|pissed|wtf|fml",
+      2.8,
+    ),
+    ...words(":(|:/|😠|😡|🤬|😤|👎|😞|😢|😭|😩|😫|😒|🙄|😔|☹|💩|😖|😣", 1.8),
+    ...words(
+      "dull|boring|bland|tasteless|chaotic|messy|musty|smelly|stinky|stinks|smells|moldy|filthy|grimy|dusty|sticky|greasy|worn|worn out|shabby|tired|dated|run down|rundown|cramped|tiny|crowded|overcrowded|loud|uncomfortable|unclean|unsafe|dangerous|unpleasant|unfriendly|unwelcoming|cold|hostile|arrogant|condescending|dismissive|lazy|clueless|slowest|sloppy|inaccurate|incorrect|invalid|inconsistent|unusable|unreadable|unresponsive|unavailable|inaccessible|limited|lacking|insufficient|inadequate|subpar|sub par|below average|average at best|overrated|overpriced|pricey|costly|cheap|cheaply made|flimsy|fragile|noisy|distracting|intrusive|invasive|spammy|spam|ads|too many ads|bloated|heavy|slower|harder|downgrade|regression|step backwards|step back|offensive|insulting|disrespectful|unfair|unreasonable|unjust|greedy|shady|sketchy|dodgy|suspicious|fake|bogus|pointless|meaningless|senseless|nonsense|absurd|silly|lame|weak|poorly|badly|wrongly|sadly|unfortunately|regret|regrets|regretted|complain|complaint|complaints|complaining|downside|downsides|drawback|drawbacks|negative|negatives|the only negative|the only downside|the only bad thing|the only problem|the only issue|the only complaint|letdown|let down|let me down|not worth|not worth it|waste of money|disaster|disastrous|catastrophe|fiasco|chaos|hassle|pain|headache|annoyance|inconvenience|trouble|struggle|struggling|suffer|suffered|suffering|mourn|nightmare|hell|torture|misery|miserable|unbearable|intolerable|annoys|irritates|bothers|worried about|not good|no good|not great|not the best|not ideal|far from",
+      1.5,
+    ),
+  },
+  problem: {
+    ...words(
+      "broken|broke|breaks|crash|crashes|crashed|crashing|freeze|freezes|froze|frozen|freezing|hang|hangs|bug|bugs|glitch|glitches|error|errors|outage|not working|doesn't work|does not work|don't work|didn't work|did not work|isn't working|is not working|won't work|stopped working|stop working|won't load|doesn't load|not loading|can't log in|cannot log in|can't login|can't access|cannot access|unable to|not able to|keeps crashing|keeps failing|keep getting|kept getting|still waiting|still not|still haven't|still no|still hasn't|still broken|never arrived|never received|never got|hasn't arrived|haven't received|have not received|didn't receive|did not receive|not received|not delivered|wasn't delivered|no response|no reply|no answer|no one|nobody|charged twice|double charged|overcharged|charged me|cancelled my|canceled my|wrong item|wrong order|missing item|out of stock|hung up|been waiting|too late|arrived late|came late|running late|late again|always late|days now|weeks now|yet again|every time|each time|keeps happening|too long|takes forever|took forever|disconnecting|disconnects|drained|leaking|leak|cracked|declined|locked out|disappeared|vanished|lost my|no longer|anymore|can't find|cannot find|can't get|cannot get|couldn't get|won't let me|doesn't let me|does not let me|not showing|not showing up|doesn't show|does not show|not responding|stopped responding|turns off|shuts down|shut down on me|keeps|kept|please help|need help|help me|help!|are you kidding|kidding me|what gives|what's going on|what is going on|what happened to|what's wrong with|what is wrong with|what is the problem|what's the problem|no call back|no callback|never called|never called back|hasn't called|never heard back|haven't heard back|not heard back|still haven't heard|unanswered|put on hold|on hold for|transferred|can't get anyone|couldn't get anyone|no one to help|nobody to help|fell apart|falling apart|coming apart|came apart|torn|ripped|scratched|dented|stained|faded|shrunk|wrong size|doesn't fit|does not fit|not as described|not as pictured|counterfeit|hole in|holes in|# times|# hours|# days|# weeks|# months|for # hours|for # days|for # weeks|for # months|over # hours|over # days|over # weeks|over # months|an hour|all day|all week|still charging|charged|billed|cut off|disconnected|not fixed|never fixed|still not fixed|not resolved|never resolved|unresolved|not refunded|no refund|misleading|false advertising|did not resolve|didn't resolve|didn't fix|did not fix|didn't help|did not help|doesn't help|didn't answer|not helpful|isn't helpful|wasn't helpful|not letting me|isn't letting me|won't take|won't accept|doesn't accept|not accepting|can't believe|cannot believe|worthless|unorganized|disorganized|no respect|waste of time|what's the point|what is the point|is there a reason|takes longer|laggy|stutters|unpleasant|keep going|keeps going|keep failing|keep dropping|keeps dropping|keep happening|no way to|impossible to|never stay|never go back|never come back|never return|will never|won't be returning|won't return|would not recommend|wouldn't recommend|do not recommend|don't recommend|not recommend|stay away|don't bother|do not bother|had to wait|had to ask|had to call|i had to|we had to|no hot water|no wifi|no wi-fi|no signal|no service|no power|power is out|power outage|refused|denied|was told|were told|i was told|got told|was promised|were promised|promised me|supposed to|should have been|should've been|should have arrived|was meant to|were meant to|never showed|didn't show up|did not show up|no show|no-show|expected better|expect better|for the price|at this price|what a shame|such a shame",
+      1.0,
+    ),
+    ...words(
+      "refund|down|waiting|waited|hours|again|dropped|blocked|locked|deleted|rejected|on hold|lost|help|still|why is|why are|why does|why do|why did|why can't|why won't|why isn't|why aren't|why doesn't|why didn't|why would|how come",
+      0.5,
+    ),
+    ...words(
+      "worst service|worst customer service|terrible service|poor service|bad service|customer service is|not acceptable|not happy|sort it out|sort this out|fix this|fix it|do better|get it together|explain why|how is this acceptable|is this a joke|you have got to be kidding|what a joke|thanks for nothing|so much for",
+      1.6,
+    ),
+  },
+  suggestion: {
+    ...words(
+      "it would be great if|it would be nice if|it would be good if|it would be helpful if|it would be awesome if|would be great if|would be nice if|would be good if|would be helpful if|would be useful if|would be awesome if|would be great to|would be nice to|would be good to|would be helpful to|would be useful to|would love to see|would like to see|i'd like to see|i'd love to see|i would like|i'd like|i would love|i'd love|we would like|we need|i wish|we wish|wish there was|wish there were|wish it|wish you|please add|please allow|please make|please provide|please include|please support|please consider|please bring|please enable|please let|please give|please fix|please improve|please implement|please update|please remove|please change|please keep|please create|please offer|please stop|please put|please do|please have|should add|should allow|should have|should be|should make|should let|should offer|should provide|should include|should support|should consider|should really|should also|should bring|should give|shouldn't|should not|ought to|needs to be|need to be|needs to have|need to have|needs to|need a way|needs a way|need an option|need the ability|be able to|the ability to|an option to|option to|a way to|allow us|allow me|allow users|allow the user|let us|let me|let users|make it possible|add support|add an option|add a|support for|feature request|my suggestion|i suggest|i'd suggest|i would suggest|i recommend that|i propose|suggestion|suggest|how about|what about adding|why not|why don't you|why can't you|why not just|any plans to|any plan to|are there plans|is there any plan|will there be|will you add|can you add|could you add|can you make|could you make|can you please add|could you please add|could you please make|can we have|can we get|could we have|could we get|it'd be nice|it'd be great|consider adding|consider making|instead of|rather than|would help|would make|would be better|would improve|it'll be nice|hope you add|hope you will|hopefully you|in the future|in future|next version|next update|future version|future release|add the ability|bring back|give us|give the option|should be able to",
+      1.6,
+    ),
+  },
+  imperative: {
+    // Verbs that open a request when they start a clause ("Add a dark mode.", "Please allow ...").
+    ...words(
+      "add|allow|make|provide|include|support|enable|let|give|consider|improve|implement|bring|create|offer|introduce|update|extend|expose|integrate|change|remove|increase|reduce|keep|stop|put|open|show|hide|display|use|move|rename|merge|publish|release|expand|unify|simplify|standardize|standardise|document|fix|try|go|book|ask|avoid|get|check|visit|request|contact|call|take",
+      1.2,
+    ),
+  },
+  question: {
+    ...words(
+      "any idea|any ideas|anyone know|does anyone|does anybody|is there a way|is there any way|is it possible|is there an option|how do i|how can i|how do you|how to|where can i|where do i|where is|where are|when will|when is|when does|when can|what is|what are|what's|which one|which is|who do i|who can|can i|could i|may i|do you|does it|does this|is it|is this|are you|are there|is there|will it|will you|would you|can you|could you|have you|did you|wondering|i wonder|i was wondering|just wondering|need to know|want to know|would like to know|like to know|let me know|please advise|please confirm|please tell me|can someone|could someone|help me understand|how much|how long|how many|what time|what if",
+      1.0,
+    ),
+  },
+  negator: {
+    ...words(
+      "not|no|never|none|nothing|nobody|neither|nor|without|cannot|can't|cant|don't|dont|doesn't|doesnt|didn't|didnt|isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|won't|wont|wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|haven't|havent|hasn't|hasnt|hadn't|hadnt|ain't|lack|lacks|lacking|hardly|barely|rarely|seldom|n't",
+      1,
+    ),
+  },
+  intensifier: {
+    ...words(
+      "very|really|so|too|extremely|super|totally|absolutely|completely|incredibly|truly|highly|utterly|seriously|insanely|terribly|awfully|deeply|especially|exceptionally|particularly|quite|most|way|such|freaking|fucking|damn|bloody|ever|literally|all|much|more|definitely|entirely|thoroughly|massively|hugely",
+      0.3,
+    ),
+  },
+  diminisher: {
+    ...words(
+      "slightly|somewhat|a bit|a little|kind of|kinda|sort of|sorta|fairly|marginally|partly|partially|barely|almost|mostly|relatively|reasonably|pretty much|a tad",
+      0.5,
+    ),
+  },
+  contrast: {
+    ...words(
+      "but|however|although|though|yet|except|unfortunately|sadly|nevertheless|nonetheless|whereas|still",
+      1,
+    ),
+  },
+  modal: {
+    // Irrealis: a positive word in the scope of these is a wish, not praise ("it would be great").
+    ...words("would|could|'d|wish|hope|hoping|might|should|if only|would've|could've", 1),
+  },
+  urgency: {
+    ...words(
+      "urgent|urgently|asap|as soon as possible|immediately|right now|right away|emergency|critical|time sensitive|time-sensitive|today|tonight|by tomorrow|deadline|quickly|hurry|at once|straight away|without delay|can't wait|cannot wait|need it now|need this now|need help now|need help asap|as a matter of urgency|priority|high priority|losing money|losing customers|production is down|site is down|is down|are down|outage|blocked",
+      1.5,
+    ),
+  },
+  frustration: {
+    ...words(
+      "frustrated|frustrating|frustration|fed up|sick of|tired of|annoyed|annoying|irritated|irritating|angry|mad|furious|livid|fuming|pissed|outraged|outrageous|ridiculous|unacceptable|disgusted|disgraceful|appalled|appalling|infuriating|infuriated|fed-up|had enough|last straw|enough is enough|fuck|fucking|wtf|ffs|seriously|for the third time|for the second time|once again|yet again|again and again|over and over|every single time|still waiting|still not|no one cares|nobody cares|nobody helps|no one helps|useless|pathetic|worst|terrible|horrible|awful|hate|rant|never again|waste of time|waste of money|joke|😠|😡|🤬|😤|😩|😫|🙄",
+      1.4,
+    ),
+  },
+  confusion: {
+    ...words(
+      "confused|confusing|confusion|don't understand|do not understand|didn't understand|can't understand|cannot understand|not sure|unsure|unclear|no idea|not clear|lost|puzzled|baffled|makes no sense|doesn't make sense|does not make sense|what does this mean|what does that mean|what do you mean|how does this work|how does it work|where do i find|where can i find|can't find|cannot find|couldn't find|could not find|how do i|how am i supposed to|am i missing something|what am i doing wrong|what should i do|i don't know how|don't know how|don't know what|don't know where|don't know why|clarify|clarification|explain|help me understand|which one should|🤔|😕|😵",
+      1.4,
+    ),
+  },
+  gratitude: {
+    ...words(
+      "thank|thanking|gratitude|thanks|thank you|thank u|thankyou|thx|ty|tysm|many thanks|thanks a lot|thank you so much|thanks so much|much appreciated|appreciate it|appreciated|i appreciate|we appreciate|grateful|cheers|🙏|kudos|shout out|shoutout",
+      1.5,
+    ),
+  },
+  politeness: {
+    // Gratitude said before any help is given is politeness, not praise.
+    ...words(
+      "thanks in advance|thank you in advance|thanks in adv|tia|thanks for any help|thanks for your help in advance|please|kindly|if possible|would appreciate|i would appreciate|i'd appreciate",
+      1,
+    ),
+  },
+  "purchase-intent": {
+    ...words(
+      "want to buy|looking to buy|planning to buy|thinking of buying|thinking about buying|ready to buy|interested in buying|would like to buy|would like to order|want to order|like to order|want to upgrade|would like to upgrade|how do i buy|how can i buy|where can i buy|where do i buy|can i buy|can i order|can i purchase|how much is|how much does|how much do|how much for|how much would|get a quote|request a quote|send me a quote|book a demo|request a demo|schedule a demo|free trial|start a trial|sign up for|pricing|price list|do you sell|do you have|do you stock|do you offer|in stock|back in stock|bulk order|volume discount|discount for|upgrade to|subscribe to|interested in|add to cart|place an order|pre-order|preorder|enterprise plan|pro plan|business plan|team plan",
+      1.2,
+    ),
+    ...words(
+      "buy|buying|purchase|purchasing|order|ordering|subscribe|upgrade|quote|price|prices|cost|plans|discount|promo|coupon|checkout|trial|demo|license|licence|premium|availability|available",
+      0.4,
+    ),
+    // what the customer already has is not an intent to buy: these phrases outweigh the words above
+    ...words(
+      "my order|my orders|my purchase|my subscription|my plan|my upgrade|my trial|my license|my licence|the order|our order|this order|that order|order number|order #|order no",
+      -0.4,
+    ),
+  },
+  comparison: {
+    ...words(
+      "compared to|compared with|comparison|compare|comparing|versus|vs|vs.|alternative|alternatives|competitor|competitors|other brands|other companies|switch to|switching to|switched to|better than|worse than|cheaper than|cheaper|difference between|differences between|instead of|rather than|or should i|which is better|which one is better|pros and cons|other options|shopping around|evaluating|considering|on the fence|deciding between",
+      1.2,
+    ),
+  },
+  onboarding: {
+    ...words(
+      "new user|new customer|first time|first-time|just signed up|just joined|just started|just bought|just got|just purchased|just downloaded|just installed|new here|new to|getting started|get started|how to get started|set up|setup|setting up|set-up|install|installing|installation|onboarding|tutorial|walkthrough|guide|first steps|beginner|newbie|just activated|activate|activation|register|registration|create an account|creating an account|my first|welcome email|trial",
+      1.2,
+    ),
+  },
+  loyalty: {
+    ...words(
+      "loyal|loyal customer|long time customer|long-time customer|longtime customer|years as a customer|customer for years|customer since|been with you|been a customer|member since|for years|for over|since day one|since the beginning|always buy|always use|always used|always been|every year|renewed|renewing|renewal|regular customer|repeat customer|faithful|fan|big fan|huge fan|recommend you|recommended you|told my friends|tell my friends|tell everyone|vip|gold member|premium member|many years|decade",
+      1.2,
+    ),
+  },
+  "cancel-intent": {
+    ...words(
+      "cancel my subscription|cancel my account|cancel my membership|cancel my plan|cancelling my|canceling my|cancel|cancelling|canceling|cancellation|cancel my|close my account|close account|delete my account|delete account|terminate|unsubscribe|switch to|switching to|moving to|take my business elsewhere|going elsewhere|go elsewhere|done with you|never again|never buying|never buy|won't be back|will not be back|not renewing|won't renew|stop using|want my money back|money back|chargeback|churn",
+      1.3,
+    ),
+    ...words("leave|leaving|switching|refund|quit|quitting|last time", 0.5),
+  },
+  greeting: {
+    ...words(
+      "hi|hello|hey|heya|hiya|howdy|greetings|good morning|good afternoon|good evening|dear|hi there|hello there|hey there|welcome|thanks for contacting|thank you for contacting|thanks for reaching out|thank you for reaching out|how can i help|how may i help|what can i help you with|how can i assist|how may i assist|nice to meet you",
+      1,
+    ),
+  },
+  goodbye: {
+    ...words(
+      "bye|goodbye|good bye|bye bye|see you|see ya|take care|have a nice day|have a good day|have a great day|have a lovely day|have a good one|have a nice evening|have a good evening|have a great weekend|have a nice weekend|talk soon|talk to you later|until next time|all the best|best regards|kind regards|regards|cheers|that's all|that is all|that's everything|nothing else|is there anything else|anything else i can help|anything else i can do|glad we could help|glad i could help|happy to help|good night",
+      1,
+    ),
+  },
+  restate: {
+    ...words(
+      "from what i understand|if i understand correctly|if i understand you correctly|if i understood correctly|so what you're saying|so what you are saying|what i'm hearing|what i am hearing|just to confirm|just to make sure|let me make sure|to make sure i understand|to clarify|just to clarify|so you're saying|so you are saying|you mean|do you mean|in other words|if i'm not mistaken|correct me if i'm wrong|sounds like|it sounds like|i understand that|so the issue is|so the problem is",
+      1,
+    ),
+  },
+  propose: {
+    ...words(
+      "we can offer|i can offer|we could offer|i could offer|we can|i can|we could|i could|i'll|i will|we'll|we will|happy to offer|happy to send|i'm happy to|we are happy to|we're happy to|how about|what if|would you like|would that work|would that solution work|does that work|does that sound good|would it help|one option|another option|you could|you can|you might|try|i suggest|i recommend|we recommend|my recommendation|the best option|alternatively|instead we can|let me|allow me to|i'd be happy to|i would be happy to",
+      1,
+    ),
+  },
+  accept: {
+    ...words(
+      "yes|yeah|yep|yup|sure|ok|okay|alright|all right|sounds good|sounds great|sounds perfect|that works|that would work|works for me|perfect|great|deal|agreed|i agree|let's do it|let's do that|go ahead|please do|please go ahead|fine|fine by me|that's fine|that'd be great|that would be great|that would be perfect|absolutely|of course|definitely|i accept|i'll take it|i will take it",
+      1,
+    ),
+  },
+  reject: {
+    ...words(
+      "no|nope|nah|no thanks|no thank you|not really|i don't want|i do not want|don't want|that doesn't work|that does not work|that won't work|that will not work|doesn't work for me|not good enough|not acceptable|unacceptable|i refuse|i disagree|i decline|rather not|i'd rather not|no way|not interested|never mind|nevermind|forget it|that's not what|not what i asked|that's not it|that's not right|that is not right|wrong",
+      1,
+    ),
+  },
+  confirm: {
+    ...words(
+      "is that correct|is that right|is this correct|is this right|correct?|right?|can you confirm|could you confirm|please confirm|to confirm|confirming|i confirm|confirmed|that's correct|that is correct|that's right|that is right|exactly|precisely|correct|yes that's right|yes that is right|is that the correct|you have|i have|on file|you will receive|you'll receive|you should receive|expect to receive|will arrive|will be delivered|has been sent|have been sent|i've sent|i have sent|i've processed|i have processed|has been processed|is on its way|has been refunded|has been issued|you can expect|you should expect|you will get|you'll get|you will see|you'll see|within # business days|within # days|within # hours|i've issued|i have issued|done|all set|it's done|is done|resolved|fixed|sorted",
+      1,
+    ),
+  },
+  apology: {
+    ...words(
+      "sorry|i'm sorry|i am sorry|we're sorry|we are sorry|apologies|my apologies|i apologize|i apologise|we apologize|we apologise|apologize for|apologise for|sorry for the inconvenience|sorry to hear|i understand your frustration|i understand how frustrating",
+      1,
+    ),
+  },
+};

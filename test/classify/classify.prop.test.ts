@@ -1,0 +1,198 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  classifyAct,
+  classifyInteraction,
+  classifyScenario,
+  detectSignals,
+  trainClassifier,
+} from "touchpoint/classify";
+
+// Any UTF-16 sequence, lone surrogates and control characters included.
+const anyUnits = fc
+  .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 200 })
+  .map((u) => String.fromCharCode(...u));
+// Text built from the pieces the rules react to, to reach the scopes and phrase walks.
+const cuey = fc
+  .array(
+    fc.constantFrom(
+      "not",
+      "never",
+      "but",
+      "would",
+      "be",
+      "great",
+      "if",
+      "please",
+      "add",
+      "very",
+      "?",
+      "!",
+      ".",
+      ",",
+      "😀",
+      "😡",
+      "\ud800",
+      "\udc00",
+      "@brand",
+      "http://x.y/z",
+      " ",
+      "\n",
+      "...",
+      "#",
+      "4",
+      "times",
+      "don't",
+      "could you add",
+      "WORST",
+      "thanks in advance",
+      "why",
+      "is",
+      "you",
+      "it's",
+      "<b>",
+      "&amp;",
+      "é",
+      "日本",
+      ":)",
+      ":(",
+      "-",
+      "'",
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(" "));
+const texts = fc.oneof(anyUnits, cuey, fc.string({ unit: "binary", maxLength: 100 }));
+
+function checkEvidence(
+  text: string,
+  evidence: readonly { cue: string; span: readonly [number, number] }[],
+): void {
+  for (const e of evidence) {
+    expect(e.span[0]).toBeGreaterThanOrEqual(0);
+    expect(e.span[1]).toBeLessThanOrEqual(text.length);
+    expect(text.slice(e.span[0], e.span[1])).toBe(e.cue);
+  }
+}
+
+describe("the classifiers are total", () => {
+  it("classifyInteraction returns a well-formed result for any string", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const r = classifyInteraction(text, { sentences: true });
+        expect(["question", "complaint", "suggestion", "praise", "unknown"]).toContain(r.label);
+        for (const v of Object.values(r.scores)) expect(v >= 0 && v <= 1).toBe(true);
+        expect(r.sentiment >= -1 && r.sentiment <= 1).toBe(true);
+        expect(r.confidence >= 0 && r.confidence <= 1).toBe(true);
+        checkEvidence(text, r.evidence);
+        for (const s of r.sentences) checkEvidence(text, s.evidence);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("detectSignals, classifyAct and classifyScenario never throw", () => {
+    fc.assert(
+      fc.property(
+        texts,
+        fc.constantFrom("customer", "agent", "bot") as fc.Arbitrary<"customer" | "agent" | "bot">,
+        (text, speaker) => {
+          const s = detectSignals(text);
+          expect(Number.isFinite(s.sentiment)).toBe(true);
+          for (const sig of s.signals) checkEvidence(text, sig.evidence);
+          checkEvidence(text, s.evidence);
+          const a = classifyAct(text, { speaker });
+          expect(a.confidence >= 0 && a.confidence <= 1).toBe(true);
+          const sc = classifyScenario({ text, customer: { purchases: 1 } });
+          checkEvidence(text, sc.evidence);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a trained model classifies any string", () => {
+    const model = trainClassifier([
+      { text: "good", label: "a" },
+      { text: "bad", label: "b" },
+    ]);
+    fc.assert(
+      fc.property(texts, (text) => {
+        const r = model.classify(text);
+        expect(["a", "b"]).toContain(r.label);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("handles the awkward inputs named in the design", () => {
+    const inputs = [
+      "",
+      "😀",
+      "\ud83d",
+      "\ude00x",
+      "<html><body><p>Refund?</p></body></html>",
+      "これはひどい",
+      "Ça ne marche pas !",
+      "\u0000\u0007",
+      "a".repeat(1 << 20),
+    ];
+    for (const text of inputs) {
+      expect(() => classifyInteraction(text)).not.toThrow();
+      expect(() => classifyAct(text)).not.toThrow();
+      expect(() => detectSignals(text)).not.toThrow();
+    }
+  });
+});
+
+describe("linear time", () => {
+  const adversarial = [
+    "not ".repeat(262_144),
+    "would be great if ".repeat(58_255),
+    "?".repeat(1 << 20),
+    "😀".repeat(1 << 19),
+    "\ud800".repeat(1 << 20),
+    "<b>".repeat(349_525),
+    "@".repeat(1 << 20),
+    ":(".repeat(1 << 19),
+    "a'".repeat(1 << 19),
+    "1,".repeat(1 << 19),
+    "http://".repeat(149_796),
+    "x".repeat(1 << 20),
+  ];
+
+  // A guard, not a benchmark (bench/classify.bench.ts has the figures): a 1 MB string of adversarial
+  // content classifies in under 100 ms.
+  it.each(adversarial.map((s) => [JSON.stringify(s.slice(0, 12)), s] as const))(
+    "1 MB of %s in under 100 ms",
+    (_, text) => {
+      // best of three, so that a GC pause or a busy shared machine does not decide
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        classifyInteraction(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      expect(best).toBeLessThan(100);
+    },
+  );
+
+  it("reading the whole input grows linearly with its length (maxLength: Infinity)", () => {
+    const unit = "Why is this not working? It would be great if you could fix it, but thanks anyway! ";
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        classifyInteraction(text, { maxLength: Number.POSITIVE_INFINITY });
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    time(200);
+    const small = time(1000);
+    const large = time(8000);
+    // 8× the input: linear is ≈ 8×, quadratic would be ≈ 64×; allow noise from a shared machine
+    expect(large / small).toBeLessThan(24);
+  });
+});
