@@ -1,0 +1,342 @@
+import { type Actor, type ActorOptions, type AnyActorRef, createActor } from "xstate";
+import * as z from "zod";
+import { TouchpointError } from "../internal/errors.js";
+import { createMachinePersistence } from "../internal/machine-persistence.js";
+import { channels, conversationStages, priorities } from "../schemas/vocabulary.js";
+import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
+import { conversationMachine } from "./conversation-machine.js";
+import type { ConversationContext } from "./conversation-types.js";
+import { handlers } from "./conversation-types.js";
+
+/**
+ * The version of the conversation snapshot format that {@link persist} writes and {@link restore}
+ * reads without migrating; it goes up, with a migration, whenever the context changes shape.
+ *
+ * @example
+ * ```ts
+ * import { initialTransition } from "xstate";
+ * import { CONVERSATION_MACHINE_VERSION, conversationMachine, persist } from "touchpoint/conversation";
+ *
+ * const [snapshot] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 0 });
+ * persist(snapshot).machineVersion === CONVERSATION_MACHINE_VERSION; // => true
+ * ```
+ *
+ * @category Persistence
+ */
+export const CONVERSATION_MACHINE_VERSION = 1;
+
+/**
+ * The snapshot inside a {@link PersistedConversation}: what XState's `getPersistedSnapshot` keeps.
+ *
+ * @category Persistence
+ */
+export interface PersistedConversationSnapshot {
+  /** The actor's status: `active`, or `done` once closed or abandoned. */
+  readonly status: string;
+  /** The state value, e.g. `{ active: { turn, stage, handler, sla } }` or `"resolved"`. */
+  readonly value: unknown;
+  /** The machine's context. */
+  readonly context: ConversationContext;
+  /** Child actors (none). */
+  readonly children?: Record<string, unknown>;
+  /** History values (none). */
+  readonly historyValue?: Record<string, unknown>;
+}
+
+/**
+ * A conversation snapshot in its versioned envelope, as {@link persist} returns it: plain JSON.
+ *
+ * @category Persistence
+ */
+export interface PersistedConversation {
+  /** The version of the envelope's own shape. */
+  readonly schemaVersion: number;
+  /** `conversation`. */
+  readonly machineId: string;
+  /** The version of the snapshot format ({@link CONVERSATION_MACHINE_VERSION}). */
+  readonly machineVersion: number;
+  /** When it was saved (epoch ms; the time of the snapshot's last event unless given). */
+  readonly savedAt: number;
+  /** The snapshot. */
+  readonly snapshot: PersistedConversationSnapshot;
+}
+
+const time = z.number().finite();
+const count = z.int().min(0);
+const nullableTime = time.nullable();
+const clockSchema = z.object({
+  status: z.enum(["idle", "running", "paused", "done"]),
+  startedAt: nullableTime,
+  dueAt: nullableTime,
+  warnAt: nullableTime,
+  pausedAt: nullableTime,
+  warned: z.boolean(),
+  breached: z.boolean(),
+  cycles: count,
+  hits: count,
+  breaches: count,
+  cancels: count,
+  metAt: nullableTime,
+});
+const durationOrNull = z.number().finite().positive().nullable();
+const handler = z.enum(handlers);
+const stage = z.enum(conversationStages);
+const responder = z.enum(["agent", "bot"]);
+
+const contextSchema = z.object({
+  conversationId: z.string().min(1),
+  priority: z.enum(priorities),
+  channel: z.enum(channels).nullable(),
+  settings: z.object({
+    targets: z.object({
+      firstResponseMs: durationOrNull,
+      nextResponseMs: durationOrNull,
+      resolutionMs: durationOrNull,
+    }),
+    warningRatio: z.number().gt(0).lt(1),
+    rejectionsBeforeEscalation: z.int().positive(),
+    abandonAfterMs: z.number().positive(),
+    autoCloseAfterMs: z.number().positive(),
+    reopenWindowMs: z.number().min(0),
+    requireConfirmation: z.boolean(),
+    surveyOnce: z.boolean(),
+  }),
+  startedAt: time,
+  now: time,
+  stage,
+  handler,
+  awaitingCustomerSince: nullableTime,
+  awaitingAgentSince: nullableTime,
+  sla: z.object({ firstResponse: clockSchema, nextResponse: clockSchema, resolution: clockSchema }),
+  firstResponseAt: nullableTime,
+  humanReplies: count,
+  botReplies: count,
+  customerMessages: count,
+  rejections: count,
+  proposals: z.array(
+    z.object({
+      at: time,
+      by: responder,
+      outcome: z.enum(["pending", "accepted", "rejected", "superseded", "withdrawn"]),
+      decidedAt: nullableTime,
+    }),
+  ),
+  handoffs: z.array(z.object({ at: time, from: handler, to: handler, reason: z.string() })),
+  timeline: z.array(z.object({ stage, enteredAt: time, leftAt: nullableTime })),
+  restatedAt: nullableTime,
+  confirmedAt: nullableTime,
+  extraTopics: count,
+  reopens: count,
+  firstResolvedAt: nullableTime,
+  resolvedAt: nullableTime,
+  closedAt: nullableTime,
+  abandonedAt: nullableTime,
+  surveyRequestedAt: nullableTime,
+});
+
+const activeValue = z.object({
+  active: z.object({
+    turn: z.enum(["awaitingAgent", "awaitingCustomer"]),
+    stage: z.union([
+      z.literal("greeting"),
+      z.object({ understanding: z.enum(["gathering", "restated"]) }),
+      z.object({ proposing: z.enum(["drafting", "awaitingDecision"]) }),
+      z.literal("delivering"),
+      z.literal("closing"),
+    ]),
+    handler,
+    sla: z.literal("watching"),
+  }),
+});
+
+const snapshotSchema = z
+  .object({
+    status: z.enum(["active", "done"]),
+    value: z.union([activeValue, z.enum(["resolved", "closed", "abandoned"])]),
+    context: contextSchema,
+    historyValue: z.record(z.string(), z.unknown()).optional(),
+    children: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((s) => typeof s.value === "string" || s.value.active.handler === s.context.handler, {
+    error: "expected the state's handler to equal context.handler",
+    path: ["value"],
+  })
+  .refine((s) => (s.status === "done") === (s.value === "closed" || s.value === "abandoned"), {
+    error: "expected status done exactly in the closed and abandoned states",
+    path: ["status"],
+  });
+
+const persistence = createMachinePersistence({
+  fn: "restore",
+  machineId: "conversation",
+  machineVersion: CONVERSATION_MACHINE_VERSION,
+  snapshotSchema,
+});
+
+function isActor(value: unknown): value is AnyActorRef {
+  return typeof value === "object" && value !== null && "getPersistedSnapshot" in value && "send" in value;
+}
+
+/**
+ * Returns a conversation snapshot (or an actor's current one) wrapped in a versioned envelope,
+ * ready for `JSON.stringify`.
+ *
+ * @remarks
+ * The envelope is `{ schemaVersion, machineId: "conversation", machineVersion, savedAt, snapshot }`
+ * (notes/toolchain.md §1.6: XState snapshots carry no version). Pending timers are not part of it,
+ * and need not be: every deadline is an absolute instant in context, and a `clock.tick` after
+ * {@link restore} re-arms them.
+ *
+ * @param source - a running actor of the machine, or a snapshot (`actor.getSnapshot()`, `transition()`)
+ * @param savedAt - when it is saved; the time of the snapshot's last event (`context.now`) by default
+ * @returns the envelope (plain JSON data)
+ *
+ * @example
+ * ```ts
+ * import { initialTransition } from "xstate";
+ * import { conversationMachine, persist } from "touchpoint/conversation";
+ *
+ * const [snapshot] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 1000 });
+ * const saved = persist(snapshot);
+ * saved.machineId; // => "conversation"
+ * saved.savedAt; // => 1000
+ * saved.snapshot.value; // => { active: { turn: "awaitingAgent", stage: "greeting", handler: "human", sla: "watching" } }
+ * ```
+ *
+ * @category Persistence
+ */
+export function persist(source: AnyActorRef | ConversationSnapshot, savedAt?: number): PersistedConversation {
+  const snapshot = isActor(source) ? (source.getSnapshot() as ConversationSnapshot) : source;
+  const persisted = conversationMachine.getPersistedSnapshot(snapshot) as unknown as {
+    status: string;
+    value: unknown;
+    context: ConversationContext;
+  };
+  // JSON round trip: the envelope must be plain data, whatever the caller does with it.
+  // `children` and `historyValue` stay (empty: no child actors, no history states) so the inner
+  // snapshot also works as `createActor(machine, { snapshot })` input as is.
+  const plain = JSON.parse(
+    JSON.stringify({
+      status: persisted.status,
+      value: persisted.value,
+      context: persisted.context,
+      children: {},
+      historyValue: {},
+    }),
+  );
+  return persistence.persist(plain, savedAt ?? snapshot.context.now) as unknown as PersistedConversation;
+}
+
+/**
+ * Returns the snapshot inside a persisted envelope (an object or its JSON text), validated and
+ * migrated, ready for `transition()` or `createActor(machine, { snapshot })`.
+ *
+ * @remarks
+ * Checks, in order: JSON, the envelope, the machine id, the version (migrating older ones), then
+ * the snapshot itself (state value, context shape, handler and status consistent). A live actor
+ * restored from it has no timers until its first event: send `{ type: "clock.tick", at: now }`
+ * right after `start()` to re-arm them from the deadlines in context.
+ *
+ * @param json - the envelope from {@link persist}, or its JSON text
+ * @param machine - the machine to restore into (one made by {@link createConversationMachine} or `provide()`)
+ * @returns the machine snapshot
+ * @throws {@link TouchpointError} `snapshot_invalid` (not JSON, not an envelope, a snapshot that does
+ * not fit), `snapshot_machine_mismatch` (another machine's), `snapshot_version_unsupported` (newer than
+ * this version, or with no migration path), `snapshot_migration_failed`
+ *
+ * @example
+ * ```ts
+ * import { initialTransition, transition } from "xstate";
+ * import { conversationMachine, persist, restore } from "touchpoint/conversation";
+ *
+ * const [start] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 0 });
+ * const text = JSON.stringify(persist(start));
+ * const [next] = transition(conversationMachine, restore(text), { type: "agent.greet", at: 60_000 });
+ * next.context.firstResponseAt; // => 60000
+ * restore("{}"); // throws snapshot_invalid
+ * restore({ schemaVersion: 1, machineId: "journey/default", machineVersion: 1, savedAt: 0, snapshot: {} }); // throws snapshot_machine_mismatch
+ * ```
+ *
+ * @category Persistence
+ */
+export function restore(
+  json: unknown,
+  machine: ConversationMachine = conversationMachine,
+): ConversationSnapshot {
+  const snapshot = persistence.restore(json);
+  try {
+    return machine.resolveState({
+      value: snapshot.value as never,
+      context: snapshot.context,
+    });
+  } catch (error) {
+    throw new TouchpointError(
+      "snapshot_invalid",
+      `restore: the snapshot's state does not exist in this machine: ${error instanceof Error ? error.message : String(error)}`,
+      { path: "snapshot.value", value: snapshot.value },
+    );
+  }
+}
+
+/** A timer source for an actor: XState's `Clock` (its `SimulatedClock` fits). @category Persistence */
+export interface ActorClock {
+  /** Schedules `fn` after `timeout` ms; returns an id for `clearTimeout`. */
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
+  /** Cancels a scheduled call. */
+  clearTimeout(id: unknown): void;
+}
+
+/** Options of {@link restoreActor}. @category Persistence */
+export interface RestoreActorOptions {
+  /** The machine to restore into; {@link conversationMachine} by default. */
+  machine?: ConversationMachine;
+  /** Where the actor's timers run (XState's `clock` option; a simulated clock in tests). */
+  clock?: ActorClock;
+  /** XState's `inspect` option: receives inspection events. */
+  inspect?: ActorOptions<ConversationMachine>["inspect"];
+}
+
+/**
+ * Returns a live actor (not yet started) that continues a persisted conversation.
+ *
+ * @remarks
+ * `createActor(machine, { snapshot: restore(json) })` with the input XState's types ask for (the
+ * context is restored, so the input is not used). XState does not restore timers
+ * (notes/toolchain.md §1.6): after `start()`, send `{ type: "clock.tick", at: now }`; it emits what
+ * fell due while the conversation was stored and re-arms every timer from the deadlines in context.
+ *
+ * @param json - the envelope from {@link persist}, or its JSON text
+ * @param options - the machine, and XState's `clock` and `inspect`
+ * @returns the actor, not started
+ * @throws {@link TouchpointError} the errors of {@link restore}
+ *
+ * @example
+ * ```ts
+ * import { createActor } from "xstate";
+ * import { conversationMachine, persist, restoreActor } from "touchpoint/conversation";
+ *
+ * const first = createActor(conversationMachine, { input: { conversationId: "c-1", startedAt: 0, priority: "urgent" } }).start();
+ * const saved = JSON.stringify(persist(first));
+ * first.stop();
+ *
+ * const actor = restoreActor(saved);
+ * const breaches: number[] = [];
+ * actor.on("sla.breached", (e) => breaches.push(e.dueAt));
+ * actor.start();
+ * actor.send({ type: "clock.tick", at: 2 * 3_600_000 }); // two hours later: the 1 h first response was missed
+ * breaches; // => [3600000]
+ * actor.stop();
+ * ```
+ *
+ * @category Persistence
+ */
+export function restoreActor(json: unknown, options: RestoreActorOptions = {}): Actor<ConversationMachine> {
+  const machine = options.machine ?? conversationMachine;
+  const snapshot = restore(json, machine);
+  return createActor(machine, {
+    snapshot,
+    input: undefined as never,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
+  });
+}

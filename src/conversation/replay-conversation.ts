@@ -1,0 +1,277 @@
+import { type ActorOptions, createActor } from "xstate";
+import { type ActResult, classifyAct } from "../classify/index.js";
+import type { Conversation } from "../schemas/conversation.js";
+import type { Message } from "../schemas/message.js";
+import { nextInstant } from "./conversation-effects.js";
+import type { ConversationMachineInput } from "./conversation-input.js";
+import { parseConversationInput } from "./conversation-input.js";
+import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
+import { conversationMachine } from "./conversation-machine.js";
+import { type ConversationRecord, conversationRecord } from "./conversation-record.js";
+import type { ConversationEmitted, ConversationEvent, Responder } from "./conversation-types.js";
+
+/**
+ * Turns one message's text into a dialogue act: the shape of touchpoint/classify's `classifyAct`.
+ *
+ * @category Replay
+ */
+export type ActClassifier = (text: string, options: ActClassifierOptions) => ClassifiedAct;
+
+/** What an {@link ActClassifier} is told about a message. @category Replay */
+export interface ActClassifierOptions {
+  /** Who wrote it. */
+  speaker: "customer" | "agent" | "bot";
+}
+
+/** What an {@link ActClassifier} returns (touchpoint/classify's `ActResult` fits). @category Replay */
+export interface ClassifiedAct {
+  /** The act: `greet`, `ask`, `inform`, `restate`, `propose`, `accept`, `reject`, `confirm`, `thank`, `goodbye`, ...; others count as `inform`. */
+  act: string;
+}
+
+/** Options of {@link replayConversation}. @category Replay */
+export interface ReplayConversationOptions {
+  /** Message → act; touchpoint/classify's `classifyAct` by default. */
+  actClassifier?: ActClassifier;
+  /** The machine (one from {@link createConversationMachine} or `provide()`). */
+  machine?: ConversationMachine;
+  /**
+   * Machine input beyond what the conversation gives (`conversationId`, `startedAt`, `priority`,
+   * `channel` come from it): targets, durations, thresholds, the first handler.
+   */
+  input?: Omit<ConversationMachineInput, "conversationId" | "startedAt">;
+  /** Deliver a `clock.tick` at every deadline between messages, as live timers would (default `true`). */
+  ticks?: boolean;
+  /** After the last message, let time run to this instant (ticks included), e.g. the export time. */
+  until?: number;
+}
+
+/** One event the replay sent, with the message it came from (`-1` for ticks and status changes). @category Replay */
+export interface ReplayStep {
+  /** The position of the message in `conversation.messages`, or -1. */
+  message: number;
+  /** The act the classifier gave, when the event came from a message. */
+  act: string | null;
+  /** The event sent. */
+  event: ConversationEvent;
+}
+
+/** What {@link replayConversation} returns. @category Replay */
+export interface ReplayConversationResult {
+  /** The final snapshot. */
+  snapshot: ConversationSnapshot;
+  /** Its record ({@link conversationRecord}). */
+  record: ConversationRecord;
+  /** Every emitted event, in order. */
+  emitted: ConversationEmitted[];
+  /** Every event sent, in order. */
+  steps: ReplayStep[];
+}
+
+const ANYTHING_ELSE = /\banything else\b|\bsomething else\b|\bany other (?:question|issue)s?\b/i;
+
+function stageKey(value: unknown): string {
+  if (typeof value === "string") return value;
+  const stage = (value as { active: { stage: unknown } }).active.stage;
+  if (typeof stage === "string") return stage;
+  const [name, sub] = Object.entries(stage as Record<string, string>)[0] ?? ["", ""];
+  return `${name}.${sub}`;
+}
+
+/** The event a customer's act means in the current state. */
+function customerEvent(act: string, state: string, at: number): ConversationEvent {
+  switch (state) {
+    case "understanding.restated":
+      if (act === "confirm" || act === "accept") return { type: "customer.confirm", at };
+      if (act === "reject") return { type: "customer.correct", at };
+      break;
+    case "proposing.awaitingDecision":
+      if (act === "accept" || act === "confirm") return { type: "customer.accept", at };
+      if (act === "reject") return { type: "customer.reject", at };
+      break;
+    case "delivering":
+      if (act === "reject") return { type: "customer.reject", at };
+      break;
+    case "closing":
+      if (act === "thank" || act === "goodbye" || act === "reject") return { type: "customer.done", at };
+      if (act === "accept" || act === "confirm" || act === "ask" || act === "inform")
+        return { type: "customer.more", at };
+      break;
+    case "resolved":
+      if (act === "thank" || act === "goodbye") return { type: "customer.done", at };
+      break;
+    default:
+      break;
+  }
+  return { type: "customer.message", at };
+}
+
+/** The event an agent's or bot's act means in the current state. */
+function agentEvent(act: string, text: string, state: string, at: number, by: Responder): ConversationEvent {
+  const stage = state.split(".")[0];
+  switch (act) {
+    case "greet":
+      return { type: "agent.greet", at, by };
+    case "restate":
+      return { type: "agent.restate", at, by };
+    case "propose":
+      return { type: "agent.propose", at, by };
+    case "thank":
+    case "goodbye":
+      if (stage === "closing") return { type: "agent.goodbye", at, by };
+      if (stage === "delivering") return { type: "agent.close", at, by };
+      break;
+    default:
+      break;
+  }
+  if ((stage === "delivering" || stage === "proposing") && ANYTHING_ELSE.test(text)) {
+    return { type: "agent.close", at, by };
+  }
+  if (stage === "delivering" && (act === "inform" || act === "confirm"))
+    return { type: "agent.deliver", at, by };
+  return { type: "agent.message", at, by };
+}
+
+/**
+ * Replays a recorded conversation through the machine, with time taken from the messages: returns
+ * the final snapshot, its record, every emitted event and every event sent.
+ *
+ * @remarks
+ * Each public message is classified into a dialogue act (touchpoint/classify's `classifyAct` by
+ * default) and the act becomes a typed event according to the state: a customer's "yes" confirms
+ * a restatement, accepts a proposal, or asks for more after "anything else?"; an agent's `inform`
+ * in delivering delivers; "anything else?" closes. Private notes are `agent.note`, system messages
+ * are skipped, a status change to `resolved` or `closed` is `agent.resolve`, and one to `open` by a
+ * bot is a hand-off. Before each message, a `clock.tick` is delivered at every deadline that falls
+ * before it ({@link nextDeadline}), exactly when a live timer would fire, so the replay emits what
+ * a live actor would have emitted. No clock is read: the same transcript gives the same result
+ * everywhere.
+ *
+ * @param conversation - a parsed conversation (touchpoint/schemas' `Conversation`)
+ * @param options - the classifier, machine, extra input, ticks, and an end instant
+ * @returns snapshot, record, emitted events and steps
+ * @throws {@link TouchpointError} `invalid_input` when the extra input is invalid
+ *
+ * @example
+ * ```ts
+ * import { replayConversation } from "touchpoint/conversation";
+ *
+ * const at = (minute: number) => Date.UTC(2026, 2, 2, 9, minute);
+ * const result = replayConversation({
+ *   id: "c-1", channel: "chat", priority: "normal", createdAt: at(0), statusChanges: [], surveys: [], tags: [],
+ *   messages: [
+ *     { author: "customer", visibility: "public", at: at(0), text: "My order arrived broken." },
+ *     { author: "agent", visibility: "public", at: at(2), text: "Hi! Sorry to hear that." },
+ *     { author: "agent", visibility: "public", at: at(3), text: "From what I understand, the vase was broken on arrival?" },
+ *     { author: "customer", visibility: "public", at: at(4), text: "Yes, exactly." },
+ *     { author: "agent", visibility: "public", at: at(5), text: "We can send you a replacement at no cost." },
+ *     { author: "customer", visibility: "public", at: at(6), text: "Yes, that works for me." },
+ *   ],
+ * });
+ * result.snapshot.context.stage; // => "delivering"
+ * result.record.firstResponseMs; // => 120000
+ * result.steps.map((s) => s.event.type); // => ["customer.message", "agent.greet", "agent.restate", "customer.confirm", "agent.propose", "customer.accept"]
+ * ```
+ *
+ * @category Replay
+ */
+export function replayConversation(
+  conversation: Conversation,
+  options: ReplayConversationOptions = {},
+): ReplayConversationResult {
+  const machine = options.machine ?? conversationMachine;
+  const classify: ActClassifier = options.actClassifier ?? defaultClassifier;
+  const ticks = options.ticks ?? true;
+  const messages = conversation.messages;
+  const input: ConversationMachineInput = {
+    handler: firstHandler(messages),
+    ...options.input,
+    conversationId: conversation.id,
+    startedAt: conversation.createdAt,
+    priority: options.input?.priority ?? conversation.priority,
+    ...(conversation.channel === undefined ? {} : { channel: conversation.channel }),
+  };
+  const emitted: ConversationEmitted[] = [];
+  const steps: ReplayStep[] = [];
+  // A live actor on a clock that never fires: XState's actor path is about twice as fast as
+  // `transition()` (which builds an inert actor per call), and the ticks below stand in for timers.
+  parseConversationInput(input);
+  const actor = createActor(machine, { input, clock: NO_TIMERS });
+  actor.on("*", (event) => {
+    emitted.push(event as ConversationEmitted);
+  });
+  actor.start();
+  let snapshot = actor.getSnapshot();
+
+  const send = (event: ConversationEvent, message: number, act: string | null) => {
+    if (ticks) tickUntil(event.at);
+    if (snapshot.status !== "active") return;
+    actor.send(event);
+    snapshot = actor.getSnapshot();
+    steps.push({ message, act, event });
+  };
+  const tickUntil = (until: number) => {
+    for (;;) {
+      if (snapshot.status !== "active") return;
+      const next = nextInstant(snapshot.context, snapshot.value === "resolved");
+      if (next === null || next > until) return;
+      const tick: ConversationEvent = { type: "clock.tick", at: next };
+      actor.send(tick);
+      snapshot = actor.getSnapshot();
+      steps.push({ message: -1, act: null, event: tick });
+    }
+  };
+
+  const changes = conversation.statusChanges;
+  let c = 0;
+  for (let i = 0; i <= messages.length; i++) {
+    const m = messages[i];
+    // Status changes at or before this message's time come first.
+    while (c < changes.length && (m === undefined || (changes[c]?.at ?? 0) <= m.at)) {
+      const change = changes[c++];
+      if (change === undefined) break;
+      if (change.to === "resolved" || change.to === "closed") {
+        if (snapshot.value !== "resolved" && snapshot.status === "active")
+          send({ type: "agent.resolve", at: change.at }, -1, null);
+      } else if (change.to === "open" && change.by === "bot") {
+        send({ type: "handoff", at: change.at, to: "human", reason: "bot_handoff" }, -1, null);
+      }
+    }
+    if (m === undefined) break;
+    if (m.author === "system") continue;
+    if (m.visibility === "private") {
+      if (m.author !== "customer") send({ type: "agent.note", at: m.at }, i, null);
+      continue;
+    }
+    const speaker = m.author;
+    const result = classify(m.text, { speaker });
+    const state = stageKey(snapshot.value);
+    const event =
+      speaker === "customer"
+        ? customerEvent(result.act, state, m.at)
+        : agentEvent(result.act, m.text, state, m.at, speaker === "bot" ? "bot" : "agent");
+    send(event, i, result.act);
+  }
+  if (options.until !== undefined && ticks) tickUntil(options.until);
+  actor.stop();
+  return { snapshot, record: conversationRecord(snapshot), emitted, steps };
+}
+
+function defaultClassifier(text: string, options: ActClassifierOptions): ActResult {
+  return classifyAct(text, options);
+}
+
+function firstHandler(messages: readonly Message[]): "bot" | "human" {
+  for (const m of messages) {
+    if (m.visibility === "private") continue;
+    if (m.author === "bot") return "bot";
+    if (m.author === "agent") return "human";
+  }
+  return "human";
+}
+
+/** A clock whose timers never fire: in a replay, time moves only with the events and ticks sent. */
+const NO_TIMERS: NonNullable<ActorOptions<ConversationMachine>["clock"]> = {
+  setTimeout: () => 0,
+  clearTimeout: () => {},
+};

@@ -1,0 +1,181 @@
+/*
+ * Model-based coverage with xstate/graph (notes/toolchain.md §1.9): every state node is reachable
+ * and every transition of the definition is taken on some path. The state is serialised as the
+ * value plus the few context facts guards read (the context itself grows without bound), and the
+ * delayed events are listed explicitly, since traversal does not fire timers.
+ */
+import {
+  type ConversationEvent,
+  type ConversationMachineInput,
+  type ConversationSnapshot,
+  conversationMachine,
+  persist,
+  restoreActor,
+} from "touchpoint/conversation";
+import type { AnyStateMachine } from "xstate";
+import { getAdjacencyMap, getShortestPaths } from "xstate/graph";
+import { describe, expect, it } from "vitest";
+import { DAY, HOUR, MIN } from "./helpers.js";
+
+type AnyNode = {
+  id: string;
+  states: Record<string, AnyNode>;
+  transitions: Map<string, readonly unknown[]>;
+  always?: readonly unknown[];
+};
+
+const root = conversationMachine.root as unknown as AnyNode;
+
+function allNodes(node: AnyNode = root): AnyNode[] {
+  return [node, ...Object.values(node.states).flatMap((child) => allNodes(child))];
+}
+
+/** Every transition of the definition, as `source id | event | position`. */
+function allTransitions(): Map<unknown, string> {
+  const out = new Map<unknown, string>();
+  for (const node of allNodes()) {
+    for (const [eventType, list] of node.transitions)
+      list.forEach((t, i) => {
+        out.set(t, `${node.id} | ${eventType} | ${i}`);
+      });
+    (node.always ?? []).forEach((t, i) => {
+      out.set(t, `${node.id} | always | ${i}`);
+    });
+  }
+  return out;
+}
+
+const afterEvents = [
+  "xstate.after.firstResponseWarning.conversation.active.sla.watching",
+  "xstate.after.firstResponseDue.conversation.active.sla.watching",
+  "xstate.after.nextResponseWarning.conversation.active.sla.watching",
+  "xstate.after.nextResponseDue.conversation.active.sla.watching",
+  "xstate.after.resolutionWarning.conversation.active.sla.watching",
+  "xstate.after.resolutionDue.conversation.active.sla.watching",
+  "xstate.after.customerSilence.conversation.active.turn.awaitingCustomer",
+  "xstate.after.autoClose.conversation.resolved",
+];
+
+const kinds = [
+  "customer.message",
+  "customer.confirm",
+  "customer.correct",
+  "customer.accept",
+  "customer.reject",
+  "customer.more",
+  "customer.done",
+  "customer.escalate",
+  "agent.greet",
+  "agent.message",
+  "agent.restate",
+  "agent.propose",
+  "agent.deliver",
+  "agent.close",
+  "agent.goodbye",
+  "agent.resolve",
+  "agent.note",
+  "handoff",
+  "clock.tick",
+] as const;
+
+/** Events worth trying in a state: each kind soon after the last event, and late ones that cross a boundary. */
+function eventsFor(s: ConversationSnapshot): ConversationEvent[] {
+  const c = s.context;
+  const soon = c.now + MIN;
+  const times = [soon];
+  if (c.awaitingCustomerSince !== null) times.push(c.awaitingCustomerSince + c.settings.abandonAfterMs);
+  if (c.resolvedAt !== null) {
+    times.push(c.resolvedAt + c.settings.reopenWindowMs, c.resolvedAt + c.settings.autoCloseAfterMs);
+  }
+  const events: ConversationEvent[] = [];
+  for (const at of times) {
+    for (const type of kinds) events.push({ type, at } as ConversationEvent);
+  }
+  events.push({ type: "handoff", at: soon, to: "bot", reason: "back_to_bot" });
+  events.push({ type: "handoff", at: soon, to: "human", reason: "de_escalated" });
+  events.push({ type: "agent.message", at: soon, by: "agent" });
+  for (const type of afterEvents) events.push({ type } as unknown as ConversationEvent);
+  return events;
+}
+
+/** Guards read the value, the handler, the rejection count and the input settings; nothing else. */
+function serializeState(s: ConversationSnapshot): string {
+  const c = s.context;
+  // Past the threshold (2), more rejections at the top tier change nothing a guard reads.
+  return JSON.stringify([
+    s.value,
+    Math.min(c.rejections, 2),
+    c.resolvedAt === null,
+    c.surveyRequestedAt === null,
+  ]);
+}
+
+const inputs: Partial<ConversationMachineInput>[] = [
+  { handler: "human", reopenWindowMs: HOUR, autoCloseAfterMs: 2 * HOUR },
+  { handler: "bot", requireConfirmation: false, reopenWindowMs: HOUR, autoCloseAfterMs: 2 * HOUR },
+  // Longer than one JavaScript timer: a delayed event fires before its deadline and re-arms.
+  { handler: "human", abandonAfterMs: 30 * DAY, autoCloseAfterMs: 30 * DAY },
+];
+
+function explore(input: Partial<ConversationMachineInput>) {
+  // xstate/graph's declarations resolve xstate's types through another path; the machine is the same.
+  return getAdjacencyMap(conversationMachine as AnyStateMachine, {
+    input: { conversationId: "g", startedAt: 0, ...input },
+    events: eventsFor,
+    serializeState,
+    limit: 100_000,
+  });
+}
+
+describe("path coverage (xstate/graph)", { timeout: 120_000 }, () => {
+  it("reaches every state node", () => {
+    const reached = new Set<string>();
+    for (const input of inputs) {
+      const paths = getShortestPaths(conversationMachine as AnyStateMachine, {
+        input: { conversationId: "g", startedAt: 0, ...input },
+        events: eventsFor,
+        serializeState,
+        limit: 100_000,
+      });
+      for (const path of paths) {
+        for (const node of (path.state as unknown as { _nodes: { id: string }[] })._nodes)
+          reached.add(node.id);
+      }
+    }
+    const all = allNodes().map((n) => n.id);
+    expect(all.filter((id) => !reached.has(id))).toEqual([]);
+    // root; active and its 4 regions; 2 turn, 9 stage, 3 handler, 1 sla states; resolved, closed, abandoned
+    expect(all.length).toBe(24);
+  });
+
+  it("takes every transition of the definition on some path", () => {
+    const names = allTransitions();
+    const taken = new Set<string>();
+    for (const input of inputs) {
+      const map = explore(input);
+      // Each explored state is reached by a path; replaying one more event from it is a path too.
+      for (const { state } of Object.values(map)) {
+        const snapshot = state as unknown as ConversationSnapshot;
+        if (snapshot.status !== "active") continue;
+        for (const event of eventsFor(snapshot)) {
+          const actor = restoreActor(persist(snapshot), {
+            inspect: (ev) => {
+              if (ev.type !== "@xstate.microstep") return;
+              for (const t of (ev as unknown as { _transitions: unknown[] })._transitions) {
+                const name = names.get(t);
+                if (name !== undefined) taken.add(name);
+              }
+            },
+          });
+          actor.start();
+          actor.send(event);
+          actor.stop();
+        }
+      }
+    }
+    // Microsteps report the initial transition too; only the definition's transitions count here.
+    const missing = [...names.values()].filter((name) => !taken.has(name));
+    expect(missing).toEqual([]);
+    expect(names.size).toBe(89);
+  });
+});

@@ -1,0 +1,192 @@
+import {
+  type ConversationEmitted,
+  type ConversationEvent,
+  conversationMachine,
+  initialStep,
+  persist,
+  restoreActor,
+  step,
+} from "touchpoint/conversation";
+import { createActor, SimulatedClock } from "xstate";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DAY, HOUR, happyPath, MIN } from "./helpers.js";
+import { emittedTypes, runLive, runServer, runTicked } from "./runners.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("live actor: timers armed from the deadlines in context (fake timers)", () => {
+  it("emits the first-response warning at 75 % and the breach just after the due time", () => {
+    vi.useFakeTimers({ now: 0 });
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, priority: "urgent" },
+    });
+    const seen: [string, number][] = [];
+    actor.on("sla.warning", (e) => seen.push([`warning@${Date.now()}`, e.at]));
+    actor.on("sla.breached", (e) => seen.push([`breached@${Date.now()}`, e.at]));
+    actor.start();
+    vi.advanceTimersByTime(45 * MIN - 1);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([[`warning@${45 * MIN}`, 45 * MIN]]);
+    vi.advanceTimersByTime(15 * MIN + 1);
+    expect(seen.at(-1)).toEqual([`breached@${60 * MIN + 1}`, 60 * MIN + 1]);
+    actor.stop();
+  });
+
+  it("lets a consumer replace a named delay with provide() (here: warn after one second)", () => {
+    vi.useFakeTimers({ now: 0 });
+    const fast = conversationMachine.provide({ delays: { firstResponseWarning: 1000 } });
+    const actor = createActor(fast, { input: { conversationId: "c-1", startedAt: 0 } }).start();
+    const warnings: ConversationEmitted[] = [];
+    actor.on("sla.warning", (e) => warnings.push(e));
+    vi.advanceTimersByTime(1000);
+    // The timer fired early; the fact still carries the deadline it stands for (6 h of 8 h, normal).
+    expect(warnings).toEqual([
+      { type: "sla.warning", conversationId: "c-1", kind: "firstResponse", at: 6 * HOUR, dueAt: 8 * HOUR },
+    ]);
+    actor.stop();
+  });
+
+  it("waits out a deadline longer than one JavaScript timer (Zendesk allows auto-close up to 28 days)", () => {
+    vi.useFakeTimers({ now: 0 });
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, autoCloseAfterMs: 28 * DAY },
+    }).start();
+    actor.send({ type: "agent.resolve", at: 0 });
+    // setTimeout holds at most 2^31 − 1 ms (24.8 days); the machine re-arms instead of closing early.
+    vi.advanceTimersByTime(27 * DAY);
+    expect(actor.getSnapshot().value).toBe("resolved");
+    vi.advanceTimersByTime(DAY);
+    expect(actor.getSnapshot().value).toBe("closed");
+    expect(actor.getSnapshot().context.closedAt).toBe(28 * DAY);
+    actor.stop();
+  });
+
+  it("abandons a silent conversation with SimulatedClock", () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(conversationMachine, {
+      clock,
+      input: { conversationId: "c-1", startedAt: 0, abandonAfterMs: 10 * MIN },
+    }).start();
+    actor.send({ type: "agent.greet", at: 0 });
+    clock.increment(10 * MIN);
+    expect(actor.getSnapshot().value).toBe("abandoned");
+    expect(actor.getSnapshot().status).toBe("done");
+  });
+
+  it("re-arms timers after restore when sent a clock tick (XState does not persist timers)", () => {
+    vi.useFakeTimers({ now: 0 });
+    const first = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, priority: "urgent" },
+    }).start();
+    first.send({ type: "customer.message", at: 0 });
+    vi.advanceTimersByTime(10 * MIN);
+    const saved = JSON.stringify(persist(first));
+    first.stop();
+
+    const second = restoreActor(saved).start();
+    const breaches: ConversationEmitted[] = [];
+    second.on("sla.breached", (e) => breaches.push(e));
+    second.send({ type: "clock.tick", at: Date.now() });
+    vi.advanceTimersByTime(50 * MIN + 1);
+    expect(breaches.map((e) => e.type === "sla.breached" && e.kind)).toEqual(["firstResponse"]);
+    second.stop();
+  });
+});
+
+describe("server-side: step() hands back wake-ups and emitted events", () => {
+  it("schedules a wake-up per pending deadline and drops timers with nothing to wait for", () => {
+    const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
+    // urgent: 1 h first response, 4 h resolution, warnings at 75 %; breaches 1 ms after due.
+    expect(first.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([
+      ["firstResponseWarning", 45 * MIN],
+      ["firstResponseDue", HOUR + 1],
+      ["resolutionWarning", 3 * HOUR],
+      ["resolutionDue", 4 * HOUR + 1],
+    ]);
+    expect(first.cancelled.map((id) => id.split(".")[2])).toEqual(["nextResponseWarning", "nextResponseDue"]);
+    expect(first.scheduled.every((s) => s.event.type === "clock.tick" && s.event.at === s.at)).toBe(true);
+  });
+
+  it("pauses the resolution wake-ups while the customer holds the turn", () => {
+    const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
+    const replied = step(first.snapshot, { type: "agent.greet", at: MIN });
+    const ids = replied.scheduled.map((s) => s.id.split(".")[2]);
+    expect(ids).toEqual(["customerSilence"]);
+    expect(replied.cancelled.map((id) => id.split(".")[2]).sort()).toEqual([
+      "firstResponseDue",
+      "firstResponseWarning",
+      "nextResponseDue",
+      "nextResponseWarning",
+      "resolutionDue",
+      "resolutionWarning",
+    ]);
+  });
+
+  it("ignores what is not an event of the machine, including XState's reserved wildcard type", () => {
+    const first = initialStep({ conversationId: "c-1", startedAt: 0 });
+    for (const junk of [{ type: "*", at: 5 }, { type: 42 }, null, "agent.greet"]) {
+      const result = step(first.snapshot, junk as never);
+      expect(result.snapshot).toEqual(first.snapshot);
+      expect(result.emitted).toEqual([]);
+    }
+  });
+
+  it("reports done once closed", () => {
+    let result = initialStep({ conversationId: "c-1", startedAt: 0 });
+    for (const event of happyPath()) result = step(result.snapshot, event);
+    result = step(result.snapshot, { type: "clock.tick", at: 5 * DAY });
+    expect(result.status).toBe("done");
+    expect(result.emitted.map((e) => e.type)).toEqual(["conversation.closed"]);
+  });
+});
+
+describe("the same transcript gives the same facts live, server-side and ticked", () => {
+  const scenarios: [string, ConversationEvent[], Record<string, unknown>, number][] = [
+    ["happy path, then auto-close", happyPath(), { priority: "urgent" }, 6 * DAY],
+    [
+      "slow answers: warnings and breaches of every clock",
+      [
+        { type: "customer.message", at: 0 },
+        { type: "agent.greet", at: 2 * HOUR },
+        { type: "customer.message", at: 3 * HOUR },
+        { type: "agent.restate", at: 5 * HOUR },
+        { type: "customer.confirm", at: 6 * HOUR },
+        { type: "agent.propose", at: 9 * HOUR },
+      ],
+      { priority: "urgent" },
+      2 * DAY,
+    ],
+    [
+      "bot, escalation, reopen",
+      [
+        { type: "customer.message", at: 0 },
+        { type: "agent.greet", at: 1000 },
+        { type: "customer.escalate", at: MIN },
+        { type: "agent.message", at: 30 * MIN, by: "agent" },
+        { type: "agent.resolve", at: 40 * MIN },
+        { type: "customer.message", at: 2 * HOUR },
+        { type: "agent.message", at: 5 * HOUR },
+      ],
+      { priority: "high", handler: "bot" },
+      3 * DAY,
+    ],
+  ];
+
+  it.each(scenarios)("%s", (_name, events, input, until) => {
+    const live = runLive(events, input, until);
+    const server = runServer(events, input, until);
+    const ticked = runTicked(events, input, until);
+    expect(server.emitted).toEqual(live.emitted);
+    expect(ticked.emitted).toEqual(live.emitted);
+    expect(server.snapshot.value).toEqual(live.snapshot.value);
+    expect(ticked.snapshot.value).toEqual(live.snapshot.value);
+    expect(ticked.snapshot.context).toEqual(server.snapshot.context);
+    // Live context may have advanced `now` at a fired timer's instant; everything else is equal.
+    expect({ ...live.snapshot.context, now: 0 }).toEqual({ ...ticked.snapshot.context, now: 0 });
+    expect(live.emitted.length).toBeGreaterThan(0);
+    expect(new Set(live.emitted.map((e) => e.type)).size).toBeLessThanOrEqual(emittedTypes.length);
+  });
+});

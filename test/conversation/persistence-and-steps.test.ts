@@ -1,0 +1,213 @@
+import {
+  CONVERSATION_MACHINE_VERSION,
+  conversationMachine,
+  nextStep,
+  persist,
+  restore,
+  stageChecklists,
+  TouchpointError,
+  toMermaid,
+} from "touchpoint/conversation";
+import { createActor } from "xstate";
+import { describe, expect, it } from "vitest";
+import { HOUR, happyPath, MIN, run } from "./helpers.js";
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TouchpointError);
+    return (error as TouchpointError).code;
+  }
+  return undefined;
+}
+
+describe("persist / restore", () => {
+  const { snapshot } = run(happyPath().slice(0, 6), { priority: "urgent" });
+
+  it("wraps a snapshot or an actor in a versioned envelope of plain JSON", () => {
+    const saved = persist(snapshot);
+    expect(saved).toMatchObject({
+      schemaVersion: 1,
+      machineId: "conversation",
+      machineVersion: CONVERSATION_MACHINE_VERSION,
+    });
+    expect(saved.savedAt).toBe(snapshot.context.now);
+    expect(JSON.parse(JSON.stringify(saved))).toEqual(saved);
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 5 },
+    }).start();
+    expect(persist(actor, 99).savedAt).toBe(99);
+    actor.stop();
+  });
+
+  it("restores what it persisted, from the object or its JSON text", () => {
+    const back = restore(JSON.stringify(persist(snapshot)));
+    expect(back.value).toEqual(snapshot.value);
+    expect(back.context).toEqual(snapshot.context);
+    expect(back.status).toBe("active");
+  });
+
+  it.each([
+    ["not JSON", "{oops", "snapshot_invalid"],
+    ["not an envelope", { hello: 1 }, "snapshot_invalid"],
+    [
+      "another machine's",
+      { ...persist(snapshot), machineId: "journey/default" },
+      "snapshot_machine_mismatch",
+    ],
+    [
+      "a newer version",
+      { ...persist(snapshot), machineVersion: CONVERSATION_MACHINE_VERSION + 1 },
+      "snapshot_version_unsupported",
+    ],
+    [
+      "a state that does not exist",
+      { ...persist(snapshot), snapshot: { ...persist(snapshot).snapshot, value: "snoozed" } },
+      "snapshot_invalid",
+    ],
+    [
+      "a context that does not fit",
+      {
+        ...persist(snapshot),
+        snapshot: { ...persist(snapshot).snapshot, context: { ...snapshot.context, handler: "robot" } },
+      },
+      "snapshot_invalid",
+    ],
+    [
+      "a handler region disagreeing with context",
+      {
+        ...persist(snapshot),
+        snapshot: { ...persist(snapshot).snapshot, context: { ...snapshot.context, handler: "bot" } },
+      },
+      "snapshot_invalid",
+    ],
+  ])("refuses %s with a clear error", (_what, raw, code) => {
+    expect(codeOf(() => restore(raw))).toBe(code);
+  });
+
+  it("names the function and the field in the message", () => {
+    try {
+      restore({
+        ...persist(snapshot),
+        snapshot: { ...persist(snapshot).snapshot, context: { ...snapshot.context, now: "x" } },
+      });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^restore: .*context\.now/);
+    }
+  });
+});
+
+describe("nextStep", () => {
+  it("follows the stage checklist through the lifecycle", () => {
+    const { snapshots } = run(happyPath());
+    expect(snapshots.map((s) => `${nextStep(s).actor}:${nextStep(s).action}`)).toEqual([
+      "agent:greet",
+      "agent:greet",
+      "customer:wait",
+      // The customer has explained twice (opening message and an answer): time to restate.
+      "agent:restate",
+      "customer:wait",
+      "agent:propose",
+      "customer:wait",
+      "agent:deliver",
+      "customer:wait",
+      "customer:wait",
+      "none:wait",
+    ]);
+  });
+
+  it("asks for an alternative after a rejection and for clarification when the customer answers a restatement with a question", () => {
+    const rejected = run([
+      { type: "agent.restate", at: MIN },
+      { type: "customer.confirm", at: 2 * MIN },
+      { type: "agent.propose", at: 3 * MIN },
+      { type: "customer.reject", at: 4 * MIN },
+    ]).snapshot;
+    expect(nextStep(rejected).action).toBe("propose_alternative");
+    const questioned = run([
+      { type: "agent.restate", at: MIN },
+      { type: "customer.message", at: 2 * MIN },
+    ]).snapshot;
+    expect(nextStep(questioned).action).toBe("clarify");
+    expect(nextStep(questioned).checklist.map((i) => [i.id, i.done])).toEqual([
+      ["ask", true],
+      ["restate", true],
+      ["confirm", false],
+    ]);
+  });
+
+  it("names the bot as the actor while a bot handles the conversation", () => {
+    const { snapshot } = run([{ type: "customer.message", at: 0 }], { handler: "bot" });
+    expect(nextStep(snapshot)).toMatchObject({ actor: "bot", handler: "bot", action: "greet" });
+  });
+
+  it("reports SLA urgency and the nearest due time", () => {
+    const warned = run([{ type: "clock.tick", at: 50 * MIN }], { priority: "urgent" }).snapshot;
+    expect(nextStep(warned)).toMatchObject({ urgency: "at_risk", dueAt: HOUR });
+    const breached = run([{ type: "clock.tick", at: 2 * HOUR }], { priority: "urgent" }).snapshot;
+    expect(nextStep(breached).urgency).toBe("breached");
+  });
+
+  it("has nothing to do once closed", () => {
+    const { snapshot } = run([...happyPath(), { type: "clock.tick", at: 10 * 24 * HOUR }]);
+    expect(nextStep(snapshot)).toMatchObject({ actor: "none", action: "none", phase: "closed" });
+  });
+
+  it("lets a playbook extend the step", () => {
+    const { snapshot } = run([{ type: "customer.message", at: 0 }]);
+    const step = nextStep(snapshot, {
+      extend: (base, context) => ({
+        ...base,
+        checklist: [
+          ...base.checklist,
+          { id: "refund_policy", text: `Quote the refund policy (${context.priority}).`, done: false },
+        ],
+      }),
+    });
+    expect(step.checklist.map((i) => i.id)).toEqual([
+      ...stageChecklists.greeting.map((i) => i.id),
+      "refund_policy",
+    ]);
+  });
+});
+
+describe("toMermaid", () => {
+  const diagram = toMermaid(conversationMachine);
+
+  it("draws every state of the definition, with parallel regions", () => {
+    expect(diagram.startsWith("stateDiagram-v2\n")).toBe(true);
+    for (const name of [
+      "awaitingAgent",
+      "awaitingCustomer",
+      "greeting",
+      "gathering",
+      "restated",
+      "drafting",
+      "awaitingDecision",
+      "delivering",
+      "closing",
+      "bot",
+      "human",
+      "escalated",
+      "watching",
+      "resolved",
+      "closed",
+      "abandoned",
+    ]) {
+      expect(diagram).toMatch(new RegExp(`\\b${name}\\b`));
+    }
+    expect(diagram.match(/^\s*--$/gm)?.length).toBe(3);
+  });
+
+  it("draws transitions with events, guards and delays, lifted out of composite states", () => {
+    expect(diagram).toContain("understanding --> proposing : customer.confirm");
+    expect(diagram).toContain("active --> abandoned : ");
+    expect(diagram).toContain("after customerSilence");
+    expect(diagram).toContain(
+      "resolved --> closed : customer.done, customer.*, agent.*, handoff, clock.tick, after autoClose [isAutoCloseDue]",
+    );
+    expect(diagram).toContain("bot --> human : always [isHandler(human)]");
+    expect(diagram).toContain("closed --> [*]");
+  });
+});
