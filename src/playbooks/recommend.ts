@@ -1,0 +1,449 @@
+import { quote, TouchpointError } from "../internal/errors.js";
+import type { Channel, ConversationStage, InteractionType, Scenario } from "../schemas/vocabulary.js";
+import { conversationStages } from "../schemas/vocabulary.js";
+import { builtinPlaybooks } from "./builtin-playbooks.js";
+import type { EscalationTrigger, Playbook, PlaybookStep } from "./playbook-types.js";
+import { channelFallbacks, type PlaybookJourneyStage, type PlaybookSignal } from "./playbook-vocabulary.js";
+import type { ResolvedTemplate } from "./render-template.js";
+
+/**
+ * A signal with its strength, as `detectSignals(...).signals` lists them.
+ *
+ * @category Recommend
+ */
+export interface SignalStrength {
+  /** The signal. */
+  signal: PlaybookSignal;
+  /** Its strength in [0, 1]. */
+  strength: number;
+}
+
+/**
+ * Signals, in any of the shapes touchpoint/classify produces: names (strength 1), `{ signal,
+ * strength }` entries, or a record of strengths.
+ *
+ * @category Recommend
+ */
+export type RecommendSignals =
+  | readonly (PlaybookSignal | SignalStrength)[]
+  | Partial<Record<PlaybookSignal, number>>;
+
+/**
+ * What {@link recommend} reads from a classifier's result. `classifyScenario`, `classifyInteraction`
+ * and `detectSignals` results all fit as they are.
+ *
+ * @category Recommend
+ */
+export interface RecommendClassification {
+  /** The scenario (`classifyScenario`). */
+  scenario?: Scenario | undefined;
+  /** The interaction type (`classifyScenario`). */
+  type?: InteractionType | "unknown" | undefined;
+  /** The interaction type (`classifyInteraction`). */
+  label?: InteractionType | "unknown" | string | undefined;
+  /** The signals found (`detectSignals`). */
+  signals?: readonly SignalStrength[] | undefined;
+  /** Every signal's strength (`detectSignals`). */
+  strengths?: Partial<Record<PlaybookSignal, number>> | undefined;
+}
+
+/**
+ * What {@link recommend} reads from a conversation: the conversation machine's context fits as it is.
+ *
+ * @category Recommend
+ */
+export interface RecommendConversation {
+  /** The current stage. */
+  stage?: ConversationStage | undefined;
+  /** The channel, when known. */
+  channel?: Channel | null | undefined;
+  /** Rejected proposals in a row. */
+  rejections?: number | undefined;
+  /** How many times the conversation was reopened. */
+  reopens?: number | undefined;
+  /** The SLA clocks; any with `breached: true` counts as an SLA breach. */
+  sla?:
+    | Partial<
+        Record<
+          string,
+          {
+            /** Whether this clock's target was missed. */
+            breached: boolean;
+          }
+        >
+      >
+    | undefined;
+}
+
+/**
+ * What {@link recommend} needs: where the conversation is, and what it is about. Every field is
+ * plain data; fields given directly win over the same fact read from `classification` or `conversation`.
+ *
+ * @category Recommend
+ */
+export interface RecommendInput {
+  /** The conversation stage (or `conversation.stage`); one of the two is required. */
+  stage?: ConversationStage | undefined;
+  /** The channel (or `conversation.channel`); chat when neither is known. */
+  channel?: Channel | null | undefined;
+  /** The scenario, when known. */
+  scenario?: Scenario | null | undefined;
+  /** The interaction type, when known (`"unknown"` is ignored). */
+  type?: InteractionType | "unknown" | null | undefined;
+  /** The signals, when known. */
+  signals?: RecommendSignals | undefined;
+  /** The customer's journey stage, in any of the three journey models. */
+  journeyStage?: PlaybookJourneyStage | null | undefined;
+  /** One or more classifier results to read scenario, type and signals from. */
+  classification?: RecommendClassification | readonly RecommendClassification[] | undefined;
+  /** The conversation's state (the conversation machine's context fits). */
+  conversation?: RecommendConversation | undefined;
+  /** Rejected proposals in a row (overrides `conversation.rejections`). */
+  rejections?: number | undefined;
+  /** Reopens so far (overrides `conversation.reopens`). */
+  reopens?: number | undefined;
+  /** Earlier contacts about the same issue. */
+  previousContacts?: number | undefined;
+  /** Minutes the customer has waited for an answer. */
+  waitingMinutes?: number | undefined;
+  /** Whether an SLA was breached (overrides `conversation.sla`). */
+  slaBreached?: boolean | undefined;
+  /** The language wanted, a BCP 47 tag (default `"en"`). */
+  language?: string | undefined;
+  /** The playbook library (default {@link builtinPlaybooks}). */
+  playbooks?: readonly Playbook[] | undefined;
+  /** How values are escaped when the template is rendered (default `"html"` for email, `"none"` otherwise). */
+  escape?: "html" | "none" | undefined;
+}
+
+/**
+ * The template {@link recommend} chose, ready for {@link renderTemplate}.
+ *
+ * @category Recommend
+ */
+export interface RecommendedTemplate extends ResolvedTemplate {
+  /** The conversation's channel. */
+  channel: Channel;
+  /** The variant used: the channel itself when the step has one for it, else its closest ({@link channelFallbacks}). */
+  variant: Channel;
+}
+
+/**
+ * A playbook that scored but was not chosen.
+ *
+ * @category Recommend
+ */
+export interface RecommendAlternative {
+  /** Its id. */
+  id: string;
+  /** Its score. */
+  score: number;
+}
+
+/**
+ * What {@link recommend} returns.
+ *
+ * @category Recommend
+ */
+export interface Recommendation {
+  /** The chosen playbook. */
+  playbook: Playbook;
+  /** The current stage. */
+  stage: ConversationStage;
+  /** What to do at this stage. */
+  step: PlaybookStep;
+  /** What to say, for the channel. */
+  template: RecommendedTemplate;
+  /** The stage that normally follows, or `null` at closing. */
+  nextStage: ConversationStage | null;
+  /** Whether the playbook says to escalate now. */
+  escalate: boolean;
+  /** The escalation conditions that hold, in words (empty when `escalate` is false). */
+  escalationReasons: string[];
+  /** Why this playbook, step and template, in words. */
+  reasons: string[];
+  /** The chosen playbook's score (see {@link recommend}). */
+  score: number;
+  /** The other playbooks that scored above zero, best first. */
+  alternatives: RecommendAlternative[];
+}
+
+const SCENARIO_WEIGHT = 8;
+const TYPE_WEIGHT = 4;
+const SIGNAL_WEIGHT = 2;
+const JOURNEY_WEIGHT = 1;
+const OWN_BONUS = 1;
+
+function classificationsOf(input: RecommendInput): readonly RecommendClassification[] {
+  const c = input.classification;
+  if (c === undefined) return [];
+  return Array.isArray(c) ? (c as readonly RecommendClassification[]) : [c as RecommendClassification];
+}
+
+function isInteractionType(value: unknown): value is InteractionType {
+  return value === "question" || value === "complaint" || value === "suggestion" || value === "praise";
+}
+
+function collectSignals(
+  input: RecommendInput,
+  classifications: readonly RecommendClassification[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (name: string, strength: number) => {
+    if (!(strength > 0)) return;
+    const s = Math.min(strength, 1);
+    if ((out.get(name) ?? 0) < s) out.set(name, s);
+  };
+  const addAll = (signals: RecommendSignals | undefined) => {
+    if (signals === undefined) return;
+    if (Array.isArray(signals)) {
+      for (const s of signals as readonly (PlaybookSignal | SignalStrength)[]) {
+        if (typeof s === "string") add(s, 1);
+        else add(s.signal, s.strength);
+      }
+    } else {
+      for (const [name, strength] of Object.entries(signals))
+        if (typeof strength === "number") add(name, strength);
+    }
+  };
+  addAll(input.signals);
+  for (const c of classifications) {
+    addAll(c.signals);
+    addAll(c.strengths);
+  }
+  return out;
+}
+
+function pickLanguage(playbooks: readonly Playbook[], language: string): Playbook[] {
+  const wanted = language.toLowerCase();
+  const primary = wanted.split("-")[0];
+  const rank = (p: Playbook): number => {
+    const lang = p.language.toLowerCase();
+    if (lang === wanted) return 0;
+    if (lang.split("-")[0] === primary) return 1;
+    if (lang === "en") return 2;
+    return 3;
+  };
+  const best = new Map<string, Playbook>();
+  for (const p of playbooks) {
+    const current = best.get(p.id);
+    if (current === undefined || rank(p) < rank(current)) best.set(p.id, p);
+  }
+  return [...best.values()];
+}
+
+function escalationReason(
+  trigger: EscalationTrigger,
+  input: RecommendInput,
+  signals: Map<string, number>,
+): string | null {
+  const conversation = input.conversation ?? {};
+  switch (trigger.kind) {
+    case "signal": {
+      const s = signals.get(trigger.signal) ?? 0;
+      return s >= trigger.minStrength
+        ? `signal "${trigger.signal}" at ${s.toFixed(2)} (threshold ${trigger.minStrength})`
+        : null;
+    }
+    case "rejections": {
+      const n = input.rejections ?? conversation.rejections ?? 0;
+      return n >= trigger.atLeast
+        ? `${n} rejected proposal(s) in a row (threshold ${trigger.atLeast})`
+        : null;
+    }
+    case "reopens": {
+      const n = input.reopens ?? conversation.reopens ?? 0;
+      return n >= trigger.atLeast ? `reopened ${n} time(s) (threshold ${trigger.atLeast})` : null;
+    }
+    case "previous-contacts": {
+      const n = input.previousContacts ?? 0;
+      return n >= trigger.atLeast
+        ? `${n} earlier contact(s) about this issue (threshold ${trigger.atLeast})`
+        : null;
+    }
+    case "waiting": {
+      const n = input.waitingMinutes ?? 0;
+      return n >= trigger.minutes ? `waited ${n} minutes (threshold ${trigger.minutes})` : null;
+    }
+    case "sla-breached": {
+      let breached = input.slaBreached;
+      if (breached === undefined) {
+        breached = false;
+        for (const clock of Object.values(conversation.sla ?? {})) if (clock?.breached) breached = true;
+      }
+      return breached ? "an SLA was breached" : null;
+    }
+    default: {
+      const never: never = trigger;
+      return never;
+    }
+  }
+}
+
+/**
+ * Returns the playbook for a conversation, the step for its current stage, the template for its
+ * channel, whether to escalate, and the reasons for each choice.
+ *
+ * @remarks
+ * Each playbook of the library is scored against what is known, with the terms of its `recognize`
+ * section: the scenario matches (8), the interaction type matches (4, plus 1 when it is the
+ * playbook's own id, so the generic type playbook wins over scenarios that merely list the type), each
+ * recognised signal adds twice its strength, and the journey stage adds 1. The best score wins; ties go
+ * to the earlier playbook in the library (built-in ones first, {@link extendPlaybooks} appends). When
+ * nothing scores, the `question` playbook (understand first) is used. So a classifier's scenario decides
+ * when there is one; without it the interaction type does, and signals tip the balance (a complaint
+ * with strong frustration gets the frustration playbook). A team's playbook that handles the same
+ * scenario as a built-in one wins when it also recognises a signal that is present and the built-in
+ * one does not.
+ *
+ * The step is the playbook's step for the current stage. The template is the step's variant for the
+ * channel, or its closest written variant ({@link channelFallbacks}: SMS reads like chat, video like
+ * phone). Escalation holds when any of the playbook's `escalation.when` conditions does. With a
+ * `language`, each playbook id is taken in that language when the library has it, else in the same
+ * primary language, else in English.
+ *
+ * Takes plain data, so it works with a classifier's results, a conversation machine's context, or
+ * neither; it never reads a clock.
+ *
+ * @param input - the stage and channel, and whatever is known of the conversation
+ * @returns the playbook, step, template, escalation advice and reasons
+ * @throws TouchpointError `missing_stage` when neither `stage` nor `conversation.stage` is given,
+ *   `empty_library` when `playbooks` is empty
+ *
+ * @example
+ * ```ts
+ * import { recommend, renderTemplate } from "touchpoint/playbooks";
+ *
+ * const advice = recommend({ scenario: "frustration", stage: "proposing", channel: "chat", rejections: 2 });
+ * advice.playbook.id; // => "frustration"
+ * advice.template.variant; // => "chat"
+ * advice.escalate; // => true
+ * advice.nextStage; // => "delivering"
+ *
+ * recommend({ type: "complaint", signals: [{ signal: "frustration", strength: 0.9 }], stage: "greeting" }).playbook.id; // => "frustration"
+ * recommend({ type: "complaint", stage: "greeting" }).playbook.id; // => "complaint"
+ * recommend({ stage: "closing", channel: "sms" }).template.variant; // => "chat"
+ * recommend({ channel: "chat" }); // throws missing_stage
+ *
+ * const hello = recommend({ type: "question", stage: "greeting", channel: "chat" });
+ * renderTemplate(hello.template, { customerFirstName: "Ana", agentName: "Sam" }); // => "Hi Ana! I'm Sam. What can I help you with?"
+ * ```
+ *
+ * @category Recommend
+ */
+export function recommend(input: RecommendInput): Recommendation {
+  const stage = input.stage ?? input.conversation?.stage;
+  if (stage === undefined) {
+    throw new TouchpointError(
+      "missing_stage",
+      "recommend: expected a conversation stage in `stage` or `conversation.stage`, got none",
+    );
+  }
+  const library = input.playbooks ?? builtinPlaybooks;
+  if (library.length === 0) {
+    throw new TouchpointError(
+      "empty_library",
+      "recommend: expected at least one playbook in `playbooks`, got an empty list",
+    );
+  }
+  const reasons: string[] = [];
+  const classifications = classificationsOf(input);
+
+  let scenario: Scenario | undefined = input.scenario ?? undefined;
+  let type: InteractionType | undefined = isInteractionType(input.type) ? input.type : undefined;
+  for (const c of classifications) {
+    scenario ??= c.scenario;
+    if (type === undefined) {
+      if (isInteractionType(c.type)) type = c.type;
+      else if (isInteractionType(c.label)) type = c.label;
+    }
+  }
+  const signals = collectSignals(input, classifications);
+  const journeyStage = input.journeyStage ?? undefined;
+  const language = input.language ?? "en";
+
+  const candidates = pickLanguage(library, language);
+  const scored = candidates.map((playbook) => {
+    const why: string[] = [];
+    let score = 0;
+    const r = playbook.recognize;
+    if (scenario !== undefined && r.scenarios.includes(scenario)) {
+      score += SCENARIO_WEIGHT;
+      why.push(`scenario "${scenario}" is one it handles`);
+    }
+    if (type !== undefined && r.types.includes(type)) {
+      score += TYPE_WEIGHT + (playbook.id === type ? OWN_BONUS : 0);
+      why.push(`interaction type "${type}" is one it handles`);
+    }
+    for (const name of r.signals) {
+      const s = signals.get(name);
+      if (s !== undefined) {
+        score += SIGNAL_WEIGHT * s;
+        why.push(`signal "${name}" (strength ${s.toFixed(2)}) points to it`);
+      }
+    }
+    if (journeyStage !== undefined && r.journeyStages.includes(journeyStage)) {
+      score += JOURNEY_WEIGHT;
+      why.push(`journey stage "${journeyStage}" is where it usually happens`);
+    }
+    return { playbook, score, why };
+  });
+
+  let best = scored[0] as (typeof scored)[number];
+  for (const s of scored) if (s.score > best.score) best = s;
+  if (best.score === 0) {
+    best = scored.find((s) => s.playbook.id === "question") ?? best;
+    reasons.push(
+      `nothing known matches a playbook; using "${best.playbook.id}", which starts by understanding what the customer needs`,
+    );
+  } else {
+    reasons.push(`playbook "${best.playbook.id}" scored ${best.score.toFixed(2)}: ${best.why.join("; ")}`);
+  }
+  const playbook = best.playbook;
+  if (playbook.language.toLowerCase() !== language.toLowerCase()) {
+    reasons.push(
+      `no ${quote(language)} version of "${playbook.id}"; using its ${quote(playbook.language)} version`,
+    );
+  }
+
+  const step = playbook.steps[stage];
+  reasons.push(`stage "${stage}": ${step.action}`);
+
+  const channel: Channel = input.channel ?? input.conversation?.channel ?? "chat";
+  if (input.channel == null && input.conversation?.channel == null)
+    reasons.push("no channel known; using the chat variant");
+  let variant: Channel = channel;
+  let text = step.template[channel];
+  if (text === undefined) {
+    variant = channelFallbacks[channel];
+    text = step.template[variant as keyof typeof step.template] as string;
+    reasons.push(`no "${channel}" variant; using the "${variant}" one, the closest in style`);
+  }
+  const escaping = input.escape ?? (variant === "email" ? "html" : "none");
+
+  const escalationReasons: string[] = [];
+  for (const trigger of playbook.escalation.when) {
+    const reason = escalationReason(trigger, input, signals);
+    if (reason !== null) escalationReasons.push(reason);
+  }
+  if (escalationReasons.length > 0) reasons.push(`escalate: ${playbook.escalation.summary}`);
+
+  const index = conversationStages.indexOf(stage);
+  const alternatives = scored
+    .filter((s) => s !== best && s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((s) => ({ id: s.playbook.id, score: s.score }));
+
+  return {
+    playbook,
+    stage,
+    step,
+    template: { text, channel, variant, variables: playbook.variables, escape: escaping },
+    nextStage: conversationStages[index + 1] ?? null,
+    escalate: escalationReasons.length > 0,
+    escalationReasons,
+    reasons,
+    score: best.score,
+    alternatives,
+  };
+}
