@@ -39,7 +39,10 @@ for (const file of files) {
   const markdown = await mod.default.run();
   console.log(markdown);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  sections.set(key, `## ${mod.default.title}\n\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}._\n\n${markdown.trim()}\n`);
+  sections.set(
+    key,
+    `## ${mod.default.title}\n\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}._\n\n${markdown.trim()}\n`,
+  );
 }
 
 const body = [...sections.keys()]

@@ -9,5 +9,9 @@
  * @module touchpoint
  */
 
+export * from "./classify/index.js";
+export * from "./conversation/index.js";
+export * from "./journey/index.js";
 export * from "./metrics/index.js";
+export * from "./playbooks/index.js";
 export * from "./schemas/index.js";

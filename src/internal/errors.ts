@@ -46,7 +46,11 @@ export class TouchpointError extends Error {
    * @param message - a sentence that starts with the function's name and quotes the value
    * @param details - where the bad value was: its `index` in the input, its `path`, the `value`
    */
-  constructor(code: string, message: string, details: { index?: number; path?: string; value?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    details: { index?: number; path?: string; value?: unknown } = {},
+  ) {
     super(message);
     this.name = "TouchpointError";
     this.code = code;
@@ -58,7 +62,8 @@ export class TouchpointError extends Error {
 
 /** Quotes a value for an error message: strings in quotes, everything else as JavaScript would print it. */
 export function quote(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
   if (typeof value === "bigint") return `${value}n`;
   if (value === undefined || value === null || typeof value === "boolean") return String(value);

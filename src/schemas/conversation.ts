@@ -61,7 +61,7 @@ export type StatusChange = z.output<typeof statusChangeSchema>;
  *   statusChanges: [{ at: "2026-03-02T09:21:00Z", to: "resolved" }],
  * });
  * conversation.priority; // => "normal"
- * conversation.messages[1]?.at - conversation.createdAt; // => 1200000
+ * conversation.messages[1]!.at - conversation.createdAt; // => 1200000
  *
  * const bad = conversationSchema.safeParse({ id: "t-2", channel: "fax", createdAt: "2026-03-02T09:00:00Z" });
  * bad.success; // => false

@@ -38,6 +38,7 @@ function withinScale(ctx: z.core.ParsePayload<{ score: number; scale: { min: num
 const csatResponseSchema = z
   .object({
     ...common,
+    /** `csat`: a customer satisfaction rating. */
     kind: z.literal("csat"),
     /** The rating: an integer on the survey's scale. */
     score: z.int(),
@@ -48,6 +49,7 @@ const csatResponseSchema = z
 
 const npsResponseSchema = z.object({
   ...common,
+  /** `nps`: a Net Promoter Score answer. */
   kind: z.literal("nps"),
   /** How likely the customer is to recommend, 0–10. */
   score: z.int().min(0).max(10),
@@ -56,6 +58,7 @@ const npsResponseSchema = z.object({
 const cesResponseSchema = z
   .object({
     ...common,
+    /** `ces`: a Customer Effort Score answer. */
     kind: z.literal("ces"),
     /** Agreement that the company made things easy; 1–7 on the CES 2.0 scale. */
     score: z.int(),
@@ -75,7 +78,8 @@ const cesResponseSchema = z
  * ```ts
  * import { surveyResponseSchema } from "touchpoint/schemas";
  *
- * surveyResponseSchema.parse({ kind: "csat", score: 4 }).scale; // => { min: 1, max: 5 }
+ * const rating = surveyResponseSchema.parse({ kind: "csat", score: 4 });
+ * if (rating.kind === "csat") rating.scale; // => { min: 1, max: 5 }
  * surveyResponseSchema.safeParse({ kind: "nps", score: 11 }).success; // => false
  * surveyResponseSchema.safeParse({ kind: "ces", score: 6 }).success; // => true
  * ```

@@ -23,8 +23,18 @@ export interface ValidationIssue {
  * @category Validation
  */
 export type ValidationResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly issues: readonly ValidationIssue[] };
+  | {
+      /** `true`: the input is valid. */
+      readonly success: true;
+      /** The parsed input, with defaults filled in and times converted. */
+      readonly data: T;
+    }
+  | {
+      /** `false`: the input is not valid. */
+      readonly success: false;
+      /** Every problem found, in the order zod reports them. */
+      readonly issues: readonly ValidationIssue[];
+    };
 
 /**
  * The outcome of {@link validateBatch}: every good record parsed, every bad one reported with its
@@ -38,7 +48,12 @@ export interface BatchValidationResult<T> {
   /** The input position of each record in `data` (same length as `data`). */
   readonly indices: number[];
   /** One entry per rejected record: its position in the input and its issues. */
-  readonly errors: { readonly index: number; readonly issues: readonly ValidationIssue[] }[];
+  readonly errors: {
+    /** The record's position in the input. */
+    readonly index: number;
+    /** Every problem found in it. */
+    readonly issues: readonly ValidationIssue[];
+  }[];
 }
 
 function toIssues(error: z.ZodError): ValidationIssue[] {

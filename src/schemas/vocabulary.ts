@@ -24,7 +24,14 @@
  *
  * @category Vocabulary
  */
-export const journeyStages = ["awareness", "consideration", "decision", "purchase", "retention", "advocacy"] as const;
+export const journeyStages = [
+  "awareness",
+  "consideration",
+  "decision",
+  "purchase",
+  "retention",
+  "advocacy",
+] as const;
 /** A stage of the default six-stage journey model ({@link journeyStages}). @category Vocabulary */
 export type JourneyStage = (typeof journeyStages)[number];
 
@@ -40,7 +47,13 @@ export type JourneyStage = (typeof journeyStages)[number];
  *
  * @category Vocabulary
  */
-export const acquisitionJourneyStages = ["awareness", "consideration", "acquisition", "experience", "loyalty"] as const;
+export const acquisitionJourneyStages = [
+  "awareness",
+  "consideration",
+  "acquisition",
+  "experience",
+  "loyalty",
+] as const;
 /** A stage of seed 000's five-stage journey ({@link acquisitionJourneyStages}). @category Vocabulary */
 export type AcquisitionJourneyStage = (typeof acquisitionJourneyStages)[number];
 
@@ -56,7 +69,13 @@ export type AcquisitionJourneyStage = (typeof acquisitionJourneyStages)[number];
  *
  * @category Vocabulary
  */
-export const conversionJourneyStages = ["awareness", "consideration", "conversion", "retention", "advocacy"] as const;
+export const conversionJourneyStages = [
+  "awareness",
+  "consideration",
+  "conversion",
+  "retention",
+  "advocacy",
+] as const;
 /** A stage of the five-stage journey of seeds 001 and 004 ({@link conversionJourneyStages}). @category Vocabulary */
 export type ConversionJourneyStage = (typeof conversionJourneyStages)[number];
 
@@ -76,7 +95,13 @@ export type ConversionJourneyStage = (typeof conversionJourneyStages)[number];
  *
  * @category Vocabulary
  */
-export const conversationStages = ["greeting", "understanding", "proposing", "delivering", "closing"] as const;
+export const conversationStages = [
+  "greeting",
+  "understanding",
+  "proposing",
+  "delivering",
+  "closing",
+] as const;
 /** A stage of a support conversation ({@link conversationStages}). @category Vocabulary */
 export type ConversationStage = (typeof conversationStages)[number];
 
