@@ -1,11 +1,14 @@
 import { defineConfig } from "tsup";
 import { entryPoints } from "./scripts/areas.mjs";
 
-export default defineConfig({
+/** The library: one entry per area (scripts/areas.mjs), ESM and CJS, with declarations. */
+export const library = {
   entry: entryPoints(),
   format: ["esm", "cjs"],
   dts: true,
-  clean: true,
+  // dist/ is emptied by the build script before both builds start (they run in parallel, and a
+  // cleaning build could delete the other's output).
+  clean: false,
   sourcemap: true,
   target: "es2022",
   treeshake: true,
@@ -13,4 +16,26 @@ export default defineConfig({
   // chunks and a user could end up with two copies of TouchpointError (notes/toolchain.md §4.2).
   splitting: true,
   external: ["xstate", "zod", "ts-pattern"],
-});
+} as const;
+
+/**
+ * The `touchpoint` command (package.json "bin"): one self-contained ESM file for Node. It is built
+ * apart from the library so the library's chunks never see a `node:` import, and keeps the peers
+ * external like the library.
+ */
+export const cli = {
+  entry: { cli: "src/cli/bin.ts" },
+  format: ["esm"],
+  platform: "node",
+  target: "node20",
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  splitting: false,
+  external: ["xstate", "zod", "ts-pattern"],
+} as const;
+
+export default defineConfig([
+  { ...library, format: [...library.format], external: [...library.external] },
+  { ...cli, format: [...cli.format], external: [...cli.external] },
+]);

@@ -1,5 +1,5 @@
 // Turns every `@example` block of the doc comments under src/, and every ```ts block of the guides
-// in docs/*.md, into a vitest file, so that the code on the typedoc site is tested (STYLE.md: simple-statistics shipped examples whose values
+// in README.md and docs/*.md, into a vitest file, so that the code on the typedoc site is tested (STYLE.md: simple-statistics shipped examples whose values
 // its code never produced; ours cannot drift).
 //
 //   node scripts/extract-examples.mjs           regenerate test/examples/generated/**
@@ -454,14 +454,19 @@ function main(argv) {
   }
   if (count === 0) problems.push("src: no @example found at all (is the extractor broken?)");
   const docs = join(root, "docs");
-  const guides = existsSync(docs) ? readdirSync(docs).filter((f) => f.endsWith(".md")) : [];
-  for (const guide of guides.sort()) {
-    const file = `docs/${guide}`;
+  const guides = existsSync(docs)
+    ? readdirSync(docs)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+        .map((f) => `docs/${f}`)
+    : [];
+  // The README is the typedoc site's front page and npm's: its examples are tested too.
+  for (const file of ["README.md", ...guides]) {
     try {
-      const examples = findGuideExamples(readFileSync(join(docs, guide), "utf8"), file);
+      const examples = findGuideExamples(readFileSync(join(root, file), "utf8"), file);
       if (examples.length === 0) continue;
       count += examples.length;
-      generated.push([`docs/${guide.replace(/\.md$/, ".test.ts")}`, renderTestFile(file, examples)]);
+      generated.push([file.replace(/\.md$/, ".test.ts"), renderTestFile(file, examples)]);
     } catch (error) {
       if (error instanceof ExampleError) problems.push(error.message);
       else throw error;

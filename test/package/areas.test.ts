@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import sizeLimit from "../../.size-limit.mjs";
 import { areas, entryPoints, exportsMap } from "../../scripts/areas.mjs";
 import { typedocEntryPoints } from "../../scripts/sync-areas.mjs";
-import tsupConfig from "../../tsup.config.js";
+import { library } from "../../tsup.config.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(`${root}${file}`, "utf8"));
@@ -31,7 +31,7 @@ describe("scripts/areas.mjs agrees with", () => {
   });
 
   it("the tsup entries", () => {
-    expect((tsupConfig as { entry: unknown }).entry).toEqual(entryPoints());
+    expect(library.entry).toEqual(entryPoints());
   });
 
   it("the typedoc entry points (every area; the root barrel would document everything twice)", () => {

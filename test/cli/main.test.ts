@@ -1,0 +1,196 @@
+// The `touchpoint` command, driven in memory: exit statuses, error messages that name the option,
+// the file and the value, every rejected record reported with its position, and the three formats.
+import { describe, expect, it } from "vitest";
+import { type CliIo, run, usage } from "../../src/cli/main.js";
+
+function io(files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, string> = {};
+  const value: CliIo = {
+    readFile(path) {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      return text;
+    },
+    writeFile(path, text) {
+      written[path] = text;
+    },
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    version: "9.9.9",
+  };
+  return { io: value, out: () => out.join(""), err: () => err.join(""), written };
+}
+
+const conversation = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  channel: "chat",
+  createdAt: "2026-03-02T09:00:00Z",
+  messages: [
+    { author: "customer", at: "2026-03-02T09:00:00Z", text: "Where is my order?" },
+    { author: "agent", at: "2026-03-02T09:06:00Z", text: "It ships today." },
+  ],
+  statusChanges: [{ at: "2026-03-02T09:07:00Z", to: "resolved" }],
+  ...extra,
+});
+
+describe("touchpoint (the command)", () => {
+  it("prints help and the version", () => {
+    const h = io({});
+    expect(run(["--help"], h.io)).toBe(0);
+    expect(h.out()).toBe(usage);
+    const v = io({});
+    expect(run(["-v"], v.io)).toBe(0);
+    expect(v.out()).toBe("9.9.9\n");
+  });
+
+  it.each([
+    [[], "no command given"],
+    [["report"], 'unknown command "report"'],
+    [["analyze"], "analyze needs at least one file"],
+    [["analyze", "x.json", "--colour"], "Unknown option '--colour'"],
+  ])("exits 2 on a usage error: %j", (argv, message) => {
+    const t = io({});
+    expect(run(argv, t.io)).toBe(2);
+    expect(t.err()).toContain(message);
+    expect(t.err()).toContain("Usage: touchpoint analyze");
+  });
+
+  it.each([
+    [["--by", "colour"], '--by: expected channel, priority, agent, week or none, got "colour"'],
+    [["--format", "pdf"], '--format: expected text, json or html, got "pdf"'],
+    [["--as-of", "yesterday"], '--as-of: expected an ISO 8601 time, got "yesterday"'],
+    [["--attention", "2.5"], '--attention: expected a whole number, got "2.5"'],
+    [["--sla", "missing.json"], "--sla: cannot read missing.json"],
+  ])("names the option and the value: %j", (args, message) => {
+    const t = io({ "in.json": JSON.stringify([conversation("a")]) });
+    expect(run(["analyze", "in.json", ...args], t.io)).toBe(2);
+    expect(t.err()).toContain(message);
+  });
+
+  it("explains an input that is not JSON, or not a list", () => {
+    const a = io({ "in.json": "{ nope" });
+    expect(run(["analyze", "in.json"], a.io)).toBe(2);
+    expect(a.err()).toMatch(/^touchpoint: in\.json is not JSON: .*\(JSON Lines files end in \.jsonl\)\n$/);
+    const b = io({ "in.json": '{ "tickets": [] }' });
+    expect(run(["analyze", "in.json"], b.io)).toBe(2);
+    expect(b.err()).toContain('in.json: expected an array of conversations or { "conversations": [...] }');
+  });
+
+  it("reports every bad record with its position, keeps the rest, and fails only with --strict", () => {
+    const lines = [
+      JSON.stringify(conversation("a")),
+      "not json",
+      JSON.stringify(conversation("b", { channel: "fax" })),
+      "",
+      JSON.stringify(conversation("c")),
+    ].join("\n");
+    const t = io({ "in.jsonl": lines });
+    expect(run(["analyze", "in.jsonl", "--format", "json"], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
+    expect(report.input.records).toBe(4);
+    expect(report.input.rejected).toEqual([
+      { index: 1, id: null, problem: expect.stringMatching(/^in\.jsonl: line 2 is not JSON/) },
+      { index: 2, id: "b", problem: expect.stringContaining('(got "fax")') },
+    ]);
+    expect(report.total.conversations).toBe(2);
+    expect(t.err()).toBe("touchpoint: 2 of 4 records rejected (listed in the report)\n");
+    const strict = io({ "in.jsonl": lines });
+    expect(run(["analyze", "in.jsonl", "--strict"], strict.io)).toBe(1);
+  });
+
+  it("numbers records across several files in order", () => {
+    const t = io({
+      "one.json": JSON.stringify([conversation("a")]),
+      "two.json": JSON.stringify({
+        conversations: [conversation("b"), conversation("c", { priority: "asap" })],
+      }),
+    });
+    expect(run(["analyze", "one.json", "two.json", "--format", "json"], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
+    expect(report.input.source).toBe("one.json, two.json");
+    expect(report.input.rejected.map((r: { index: number }) => r.index)).toEqual([2]);
+  });
+
+  it("reads SLA targets in minutes or with units, and rejects what it cannot read", () => {
+    const files = {
+      "in.json": JSON.stringify([conversation("a")]),
+      // The first reply took 6 minutes: a 5-minute target misses, "1h" hits.
+      "tight.json": JSON.stringify({ normal: { firstResponse: 5, resolution: null, nextResponse: null } }),
+      "loose.json": JSON.stringify({ normal: { firstResponse: "1h", resolution: "2d" } }),
+      "bad-unit.json": JSON.stringify({ normal: { firstResponse: "1 week" } }),
+      "bad-priority.json": JSON.stringify({ critical: { firstResponse: 5 } }),
+      "bad-target.json": JSON.stringify({ normal: { firstReply: 5 } }),
+    };
+    const tight = io(files);
+    run(["analyze", "in.json", "--sla", "tight.json", "--format", "json"], tight.io);
+    expect(JSON.parse(tight.out()).total.sla).toBe(0);
+    const loose = io(files);
+    run(["analyze", "in.json", "--sla", "loose.json", "--format", "json"], loose.io);
+    expect(JSON.parse(loose.out()).total.sla).toBe(100);
+    for (const [file, message] of [
+      [
+        "bad-unit.json",
+        '--sla: normal.firstResponse: expected a duration such as "90m", "4h", "2d", a number of minutes or null, got "1 week"',
+      ],
+      ["bad-priority.json", '--sla: bad-priority.json: unknown priority "critical"'],
+      ["bad-target.json", '--sla: bad-target.json: unknown target "normal.firstReply"'],
+    ] as const) {
+      const t = io(files);
+      expect(run(["analyze", "in.json", "--sla", file], t.io)).toBe(2);
+      expect(t.err()).toContain(message);
+    }
+  });
+
+  it("adds business-time figures with a schedule, and names a bad schedule's problem", () => {
+    const nineToFive = [{ start: "09:00", end: "17:00" }];
+    const files = {
+      "in.json": JSON.stringify([conversation("a")]),
+      "hours.json": JSON.stringify({ timeZone: "UTC", hours: { monday: nineToFive } }),
+      "bad.json": JSON.stringify({ timeZone: "Mars/Olympus", hours: {} }),
+    };
+    const t = io(files);
+    expect(run(["analyze", "in.json", "--schedule", "hours.json", "--format", "json"], t.io)).toBe(0);
+    expect(JSON.parse(t.out()).total.firstResponseBusiness.median).toBe(6 * 60_000);
+    const text = io(files);
+    run(["analyze", "in.json", "--schedule", "hours.json"], text.io);
+    expect(text.out()).toContain("FRT business median");
+    const bad = io(files);
+    expect(run(["analyze", "in.json", "--schedule", "bad.json"], bad.io)).toBe(2);
+    expect(bad.err()).toContain("--schedule: bad.json: businessSchedule");
+    expect(bad.err()).toContain("Mars/Olympus");
+  });
+
+  it("writes text, JSON or a self-contained HTML page, to standard output or a file", () => {
+    const files = { "in.json": JSON.stringify([conversation("<b>x</b>")]) };
+    const text = io(files);
+    run(["analyze", "in.json"], text.io);
+    expect(text.out()).toMatch(/^touchpoint analyze: in\.json\n1 records, 1 analysed, 0 rejected/);
+    expect(text.out()).toContain("Metrics by channel");
+    const html = io(files);
+    run(["analyze", "in.json", "--format", "html", "--by", "none"], html.io);
+    expect(html.out()).toMatch(/^<!doctype html>/);
+    expect(html.out()).not.toContain("<script");
+    expect(html.out()).not.toMatch(/src=|href=/);
+    const out = io(files);
+    expect(run(["analyze", "in.json", "--out", "report.html", "--format", "html"], out.io)).toBe(0);
+    expect(out.out()).toBe("");
+    expect(out.written["report.html"]).toMatch(/^<!doctype html>/);
+    expect(out.err()).toBe("touchpoint: wrote report.html\n");
+  });
+
+  it("escapes what the data says in the HTML page", () => {
+    const t = io({
+      "in.json": JSON.stringify([
+        conversation("<img onerror=alert(1)>", {
+          statusChanges: [],
+          messages: [{ author: "customer", at: "2026-03-02T09:00:00Z", text: "hi" }],
+        }),
+      ]),
+    });
+    run(["analyze", "in.json", "--format", "html"], t.io);
+    expect(t.out()).toContain("&lt;img onerror=alert(1)&gt;");
+    expect(t.out()).not.toContain("<img");
+  });
+});
