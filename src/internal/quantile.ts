@@ -6,49 +6,58 @@
  * for n sorted values x₀…xₙ₋₁ and p in [0, 1], h = (n − 1)·p and
  * Q(p) = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
  *
- * Method: Hoare-style quickselect with median-of-three pivots on a Float64Array copy, so a median
- * costs O(n) expected instead of the O(n log n) of a full sort. Several quantiles are selected in
- * increasing order, each search confined to the part of the array right of the previous one.
+ * Method: Floyd and Rivest's SELECT (Communications of the ACM 18(3), 1975, Algorithm 489) on a
+ * Float64Array copy: on ranges of more than 600 values it first selects within a small sample
+ * around the expected position, so the pivot lands next to the k-th value and each pass discards
+ * most of the range; expected comparisons are n + min(k, n − k) + o(n), against about 3.4n for a
+ * median-of-three quickselect and n·log₂n for a sort. The partition stops on values equal to the
+ * pivot from both sides, so long runs of ties (survey scores, whole-minute durations) split evenly
+ * instead of degrading. Several quantiles are selected in increasing order, each search confined to
+ * the part of the array right of the previous one.
  */
 
 /** Rearranges `a[lo..hi]` so that `a[k]` holds the value it would have if sorted. */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three, moved to a[hi] as pivot, guards against sorted and reversed input.
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    let p: number;
-    if (x < y) p = y < z ? mid : x < z ? hi : lo;
-    else p = x < z ? lo : y < z ? hi : mid;
-    const pivot = a[p]!;
-    a[p] = a[hi]!;
-    a[hi] = pivot;
-    // Three-way partition (Dijkstra) so long runs of equal values, common in survey scores and
-    // whole-minute durations, do not degrade to quadratic time.
-    let lt = lo;
-    let gt = hi;
-    let i = lo;
-    while (i <= gt) {
-      const v = a[i]!;
-      if (v < pivot) {
-        a[i] = a[lt]!;
-        a[lt] = v;
-        lt++;
-        i++;
-      } else if (v > pivot) {
-        a[i] = a[gt]!;
-        a[gt] = v;
-        gt--;
-      } else {
-        i++;
-      }
+  let left = lo;
+  let right = hi;
+  while (right > left) {
+    if (right - left > 600) {
+      // Recurse on a sample range sized n^(2/3) around where the k-th value should be.
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (i * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - i) * s) / n + sd));
+      select(a, k, newLeft, newRight);
     }
-    if (k < lt) hi = lt - 1;
-    else if (k > gt) lo = gt + 1;
-    else return;
+    const t = a[k]!;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if (a[right]! > t) swap(a, right, left);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i]! < t) i++;
+      while (a[j]! > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const v = a[i]!;
+  a[i] = a[j]!;
+  a[j] = v;
 }
 
 /** The smallest value of `a[lo..hi]`. */
