@@ -21,6 +21,10 @@
  *   each issue by its path. Translations are playbooks with the same `id` and another `language`.
  * - **Recommend**: {@link recommend} takes plain data (a stage, a channel, and whatever a classifier
  *   or the conversation machine knows) and returns the playbook, the step, the template and why.
+ * - **Next step**: {@link nextPlaybookStep} fills touchpoint/conversation's `nextStep(snapshot)` with
+ *   the scenario's playbook: the machine's action and stage checklist, the playbook's step and
+ *   template for the channel, and whether to hand off, in one call. {@link playbookExtension} is the
+ *   same as a hook for `nextStep`'s `extend` option.
  *
  * Choices: the built-in type playbooks do not list the signals that define a scenario (frustration,
  * urgency, confusion), so that {@link recommend} sends a complaint with strong frustration to the
@@ -45,6 +49,13 @@ export { builtinPlaybooks, interactionTypePlaybooks, scenarioPlaybooks } from ".
 export { definePlaybook } from "./define-playbook.js";
 export { extendPlaybooks } from "./extend-playbooks.js";
 export { loadPlaybooks } from "./load-playbooks.js";
+export type {
+  NextPlaybookStepInput,
+  PlaybookChecklistEntry,
+  PlaybookNextStep,
+  PlaybookNextStepExtension,
+} from "./next-playbook-step.js";
+export { nextPlaybookStep, playbookExtension } from "./next-playbook-step.js";
 export { overridePlaybook } from "./override-playbook.js";
 export { playbookSchema } from "./playbook-schema.js";
 export type {

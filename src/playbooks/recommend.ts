@@ -326,7 +326,7 @@ function escalationReason(
  * recommend({ channel: "chat" }); // throws missing_stage
  *
  * const hello = recommend({ type: "question", stage: "greeting", channel: "chat" });
- * renderTemplate(hello.template, { customerFirstName: "Ana", agentName: "Sam" }); // => "Hi Ana! I'm Sam. What can I help you with?"
+ * renderTemplate(hello.template, { customerFirstName: "Ana", agentName: "Sam" }); // => "Hi Ana! Sam here. What would you like to know?"
  * ```
  *
  * @category Recommend

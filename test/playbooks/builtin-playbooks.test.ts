@@ -107,6 +107,18 @@ describe("built-in playbooks", () => {
     },
   );
 
+  it.each(byId)(
+    "%s: phone variants are scripts to say aloud: one paragraph, no links to read out",
+    (_id, p) => {
+      for (const stage of conversationStages) {
+        const phone = p.steps[stage].template.phone;
+        expect(phone).not.toContain("\n");
+        expect(templatePlaceholders(phone).filter((name) => name.endsWith("Url"))).toEqual([]);
+        expect(phone.length).toBeLessThan(p.steps[stage].template.email.length);
+      }
+    },
+  );
+
   it.each(byId)("%s: templates use only built-in placeholder names", (_id, p) => {
     for (const stage of conversationStages) {
       for (const channel of templateChannels) {
@@ -150,9 +162,29 @@ describe("built-in playbooks", () => {
     expect(p?.facts.some((f) => f.figure === figure && f.source === source)).toBe(true);
   });
 
-  // Seed sentences are not ours to copy (shared/seeds/README.md): none of seed 003's example phrases
-  // may appear in a playbook, whatever the case.
+  // Seed sentences are not ours to copy (shared/seeds/README.md): none of seed 003's example phrases,
+  // nor the seed wording an earlier draft came too close to, may appear in a playbook, whatever the case.
   it.each([
+    "What can I help you with",
+    "anything else I can help with",
+    "the way forward",
+    "understand why they are upset",
+    "not on the current roadmap",
+    "isn't on the current road map",
+    "past data and purchase history",
+    "structured and step-by-step",
+    "structured and step by step",
+    "peer reviews and third-party data",
+    "middle of the funnel content",
+    "commit to finding the answer",
+    "more robust and customer-driven",
+    "what your company does and how it can solve",
+    "will shop with your company again",
+    "apology with a monetary value",
+    "prefer watching a video to reading a document",
+    "important to feel loyalty toward a brand",
+    "the same emphasis on customer service",
+    "record the praise as well",
     "Happy to hear from you",
     "What can I help you with today",
     "How can I assist you",

@@ -10,8 +10,22 @@ import {
   type TemplatePlaceholders,
 } from "touchpoint/playbooks";
 import type { InteractionResult, ScenarioResult, SignalsResult } from "touchpoint/classify";
-import type { ConversationContext } from "touchpoint/conversation";
-import type { RecommendClassification, RecommendConversation } from "touchpoint/playbooks";
+import type {
+  ConversationContext,
+  ConversationSnapshot,
+  NextStep,
+  NextStepExtension,
+} from "touchpoint/conversation";
+import {
+  type NextPlaybookStepInput,
+  nextPlaybookStep,
+  type PlaybookNextStep,
+  type PlaybookNextStepExtension,
+  playbookExtension,
+  type RecommendClassification,
+  type RecommendConversation,
+  type RecommendInput,
+} from "touchpoint/playbooks";
 import type { ConversationStage, InteractionType, Scenario } from "touchpoint/schemas";
 
 import { describe, expectTypeOf, it } from "vitest";
@@ -101,5 +115,25 @@ describe("recommend takes the other areas' outputs as they are", () => {
 
   it("accepts the conversation machine's context", () => {
     expectTypeOf<ConversationContext>().toExtend<RecommendConversation>();
+  });
+});
+
+describe("nextPlaybookStep fills the conversation machine's nextStep", () => {
+  it("playbookExtension is a NextStepExtension of touchpoint/conversation", () => {
+    expectTypeOf(playbookExtension()).toEqualTypeOf<PlaybookNextStepExtension>();
+    expectTypeOf<PlaybookNextStepExtension>().toExtend<NextStepExtension>();
+  });
+
+  it("returns the machine's step with the playbook's fields", () => {
+    expectTypeOf<PlaybookNextStep>().toExtend<NextStep>();
+    expectTypeOf(nextPlaybookStep).toBeCallableWith({} as ConversationSnapshot);
+    expectTypeOf(nextPlaybookStep).returns.toEqualTypeOf<PlaybookNextStep>();
+    expectTypeOf<PlaybookNextStep["handoffTo"]>().toEqualTypeOf<"human" | "escalated" | null>();
+  });
+
+  it("takes recommend's input, less what the snapshot gives", () => {
+    expectTypeOf<NextPlaybookStepInput>().toEqualTypeOf<Omit<RecommendInput, "stage" | "conversation">>();
+    // @ts-expect-error: the stage comes from the snapshot
+    nextPlaybookStep({} as ConversationSnapshot, { stage: "closing" });
   });
 });

@@ -32,7 +32,7 @@ export const complaint: Playbook = {
       },
     },
     understanding: {
-      action: "Let them explain, say that you understand why they are upset, and restate the problem.",
+      action: "Let them explain, tell them their reaction is reasonable, and restate the problem.",
       checklist: [
         "Listen fully",
         "Say that their reaction makes sense",
@@ -85,7 +85,7 @@ export const complaint: Playbook = {
           "Thank you for raising this; I have passed it on so it does not happen to others. If anything else is not right, reply here and I will pick it up. A short survey will follow; your answer helps us improve.",
         ),
         phone:
-          "I'm glad we could sort that out. Thanks for telling us, I've passed it on to the team. Is there anything else I can do for you?",
+          "I'm glad we could sort that out. Thanks for telling us, I've passed it on to the team. Is something else on your mind that I can sort while we talk?",
       },
     },
   },
@@ -115,7 +115,7 @@ export const complaint: Playbook = {
   facts: [
     {
       statement:
-        "With a complaint, start by making the customer feel heard and saying you understand why they are upset, then resolve it through the conversation stages.",
+        "A complaint starts with the customer feeling listened to and hearing that their annoyance is reasonable; the fix then follows the usual conversation stages.",
       source: "seed 003",
     },
     {

@@ -1,11 +1,11 @@
 import type { Playbook } from "../playbook-types.js";
 import { mail } from "./compose.js";
 
-/** Seed 000, scenario 7: confused customers looking for the way forward. */
+/** Seed 000, scenario 7: confused customers who cannot see how to go on. */
 export const confusion: Playbook = {
   id: "confusion",
   language: "en",
-  title: "Guide a confused customer to the way forward",
+  title: "Lead a confused customer to a clear next step",
   goal: "Clear up what the customer does not understand, at their pace, so that they can use the product with confidence.",
   recognize: {
     scenarios: ["confusion"],
@@ -35,7 +35,7 @@ export const confusion: Playbook = {
       action: "Ask them to walk you through what they did and what they expected, then restate it.",
       checklist: [
         "Ask what they were trying to do",
-        "Ask them to walk through the steps they took",
+        "Have them retrace what they did, one action at a time",
         "Restate the point where it stopped making sense",
       ],
       template: {
@@ -111,7 +111,8 @@ export const confusion: Playbook = {
   ],
   facts: [
     {
-      statement: "Two thirds of consumers would rather watch a video about a product than read a document.",
+      statement:
+        "Given the choice, two consumers in three learn about a product from a video rather than a document.",
       figure: "66%",
       source: "seed 000",
     },

@@ -81,13 +81,13 @@ export const evaluation: Playbook = {
       action: "Leave the decision with them, without pressure, and make it easy to come back.",
       checklist: ["Ask if any question is open", "Respect their timeline", "Give a direct contact"],
       template: {
-        chat: "Anything else you'd like to compare? Take your time; I'm here when you're ready.",
+        chat: "Any other point you want to weigh up? Take your time; I'm here when you're ready.",
         email: mail(
           "Take the time you need to decide. If another question comes up, reply here and I will answer personally.",
           "Best wishes,",
         ),
         phone:
-          "Is there anything else you'd like to compare? Take your time, and call me back whenever you're ready.",
+          "Any other point you'd like to weigh up? Take your time, and call me back whenever you're ready.",
       },
     },
   },
@@ -100,8 +100,11 @@ export const evaluation: Playbook = {
   escalation: {
     summary:
       "Bring in sales or a solutions specialist when the customer is ready to buy or needs a tailored offer.",
+    // 0.85 takes more than one buying cue (strength 1 − e^(−w): one strong cue alone gives 0.70),
+    // so naming a plan while comparing does not count as being ready to buy; asking for a quote
+    // for a number of seats does.
     when: [
-      { kind: "signal", signal: "purchase-intent", minStrength: 0.6 },
+      { kind: "signal", signal: "purchase-intent", minStrength: 0.85 },
       { kind: "rejections", atLeast: 2 },
     ],
   },
@@ -113,13 +116,13 @@ export const evaluation: Playbook = {
   facts: [
     {
       statement:
-        "Nearly two thirds of respondents value feedback from other users, peer reviews and third-party data more highly.",
+        "Almost two in three people surveyed put more weight on what fellow users, peers and independent sources report.",
       figure: "64%",
       source: "seed 000",
     },
     {
       statement:
-        "At this stage the aim is to build trust and show expertise, using middle-of-the-funnel content, testimonials, social proof and real-time live chat.",
+        "Here the job is earning trust and showing expertise: mid-funnel material, testimonials, social proof, and live chat that answers on the spot.",
       source: "seed 000",
     },
     {

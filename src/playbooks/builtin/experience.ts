@@ -79,7 +79,7 @@ export const experience: Playbook = {
           "Warm regards,",
         ),
         phone:
-          "Thanks so much for calling, {{customerFirstName}}. You may get a short survey about this call; we read every answer. Have a great day!",
+          "Thanks for the call, {{customerFirstName}}. You may get a short survey about this call; we read every answer. Have a great day!",
       },
     },
   },
@@ -103,7 +103,7 @@ export const experience: Playbook = {
   ],
   facts: [
     {
-      statement: "Six in ten consumers say a good experience matters for whether they feel loyal to a brand.",
+      statement: "For six consumers in ten, a good experience is a condition of feeling loyal to a brand.",
       figure: "60%",
       source: "seed 000",
     },
@@ -114,7 +114,7 @@ export const experience: Playbook = {
     },
     {
       statement:
-        "According to Salesforce, four in five customers weigh service as heavily as product quality.",
+        "Salesforce reports that four customers in five judge a company's service as seriously as its products.",
       figure: "80%",
       source: "seed 003",
     },

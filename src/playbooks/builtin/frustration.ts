@@ -148,14 +148,13 @@ export const frustration: Playbook = {
   ],
   facts: [
     {
-      statement:
-        "Seven in ten unhappy customers will buy from the company again if support solves their problem.",
+      statement: "Seven unhappy customers in ten come back to buy again when support fixes what went wrong.",
       figure: "70%",
       source: "seed 000",
     },
     {
       statement:
-        "A study by Arizona State University's Carey School of Business found that satisfaction doubled when an apology came with something of monetary value.",
+        "Research from the Carey School of Business (Arizona State University) found customers twice as satisfied when the apology came with compensation worth money.",
       figure: "2x",
       source: "seed 000",
     },

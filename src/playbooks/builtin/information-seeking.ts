@@ -81,7 +81,7 @@ export const informationSeeking: Playbook = {
           "All the best,",
         ),
         phone:
-          "Is there anything else I can answer for you? You can call or chat with us anytime. Thanks for calling {{companyName}}.",
+          "Any other question I can clear up for you? You can call or chat with us anytime. Thanks for calling {{companyName}}.",
       },
     },
   },
@@ -93,7 +93,9 @@ export const informationSeeking: Playbook = {
   escalation: {
     summary:
       "Hand the lead to sales when the prospect shows clear buying intent or asks for a quote beyond standard plans.",
-    when: [{ kind: "signal", signal: "purchase-intent", minStrength: 0.7 }],
+    // 0.85 takes more than one buying cue: a prospect asking about pricing is still looking; one who
+    // asks for a quote or to order is a lead for sales.
+    when: [{ kind: "signal", signal: "purchase-intent", minStrength: 0.85 }],
   },
   metrics: [
     { name: "conversionRate", why: "Good answers move prospects to a trial or purchase." },
@@ -103,7 +105,7 @@ export const informationSeeking: Playbook = {
   facts: [
     {
       statement:
-        "This is a pre-sale contact and a chance to learn what customers need; the aim is to deliver value, educate and remove obstacles.",
+        "Before any sale, a contact like this shows what the prospect is after; the job is to add value, teach them about the product and clear obstacles out of their way.",
       source: "seed 000",
     },
     {
@@ -117,7 +119,7 @@ export const informationSeeking: Playbook = {
     },
     {
       statement:
-        "At the awareness stage people are looking for what a company does and how it might solve their problem.",
+        "Early in the journey people mostly want to learn what a company offers and whether it could fix their problem.",
       source: "seed 001",
     },
   ],

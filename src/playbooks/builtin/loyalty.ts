@@ -93,7 +93,9 @@ export const loyalty: Playbook = {
     summary:
       "Bring in the account manager or retention team when a loyal customer talks about leaving or has a serious problem.",
     when: [
-      { kind: "signal", signal: "cancel-intent", minStrength: 0.3 },
+      // 0.5 takes a clear cue ("cancel", "not renewing") or two weak ones: a single weak cue such
+      // as "refund" or "leave" says little on its own.
+      { kind: "signal", signal: "cancel-intent", minStrength: 0.5 },
       { kind: "signal", signal: "frustration", minStrength: 0.5 },
       { kind: "sla-breached" },
     ],
@@ -117,7 +119,7 @@ export const loyalty: Playbook = {
     },
     {
       statement:
-        "Recommended: personalised experiences and offers from past data and purchase history, a well-designed rewards programme, and recognising repeat customers on social media.",
+        "Recommended: offers tailored to what the customer bought before, a well-built rewards scheme, and public recognition of regulars on social media.",
       source: "seed 000",
     },
     {

@@ -132,7 +132,7 @@ export const onboarding: Playbook = {
     },
     {
       statement:
-        "Onboarding should be structured and step by step, and revised as the product gains features.",
+        "Onboarding works as a guided sequence of small steps, and needs revising whenever the product gains features.",
       source: "seed 000",
     },
   ],

@@ -51,7 +51,7 @@ export const praise: Playbook = {
     },
     delivering: {
       action: "Send the thank-you and record the praise where the whole company can see it.",
-      checklist: ["Send the gift or code", "Record the praise and share it internally"],
+      checklist: ["Send the gift or code", "Log the compliment where colleagues will see it"],
       template: {
         chat: "Sent to {{contactEmail}}! And your message is going on our team wall.",
         email: mail(
@@ -92,7 +92,7 @@ export const praise: Playbook = {
     },
     {
       statement:
-        "Compliments show customers value the business; happy customers recommend it by word of mouth.",
+        "A compliment tells the company it is valued, and pleased customers bring others in by recommending it.",
       source: "seed 004",
     },
     {

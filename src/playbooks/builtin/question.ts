@@ -19,7 +19,7 @@ export const question: Playbook = {
       action: "Greet the customer and invite the question.",
       checklist: ["Greet by name", "Introduce yourself", "Ask how you can help"],
       template: {
-        chat: "Hi {{customerFirstName}}! I'm {{agentName}}. What can I help you with?",
+        chat: "Hi {{customerFirstName}}! {{agentName}} here. What would you like to know?",
         email: mail(
           "Thank you for your question. I'm {{agentName}}, and I'll make sure you get a complete answer.",
         ),
@@ -79,12 +79,12 @@ export const question: Playbook = {
     closing: {
       action: "Check the answer is complete, offer further help and say goodbye.",
       checklist: [
-        "Ask if there is anything else",
+        "Check whether another question is open",
         "Remind them how to reach you",
         "Mention the survey if one follows",
       ],
       template: {
-        chat: "Is there anything else I can help with? Thanks for asking, {{customerFirstName}}!",
+        chat: "Any other question on your mind? Thanks for asking, {{customerFirstName}}!",
         email: mail(
           "I hope that answers your question. If anything else comes up, just reply to this email.",
         ),
@@ -121,7 +121,7 @@ export const question: Playbook = {
     },
     {
       statement:
-        "Do not guess or promise what you cannot keep; commit to finding the answer and come back promptly.",
+        "Never guess, and never promise what cannot be kept; when the answer is unknown, find it out and report back quickly.",
       source: "seed 002",
     },
   ],

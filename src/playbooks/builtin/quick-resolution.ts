@@ -94,7 +94,7 @@ export const quickResolution: Playbook = {
           "I'm glad we could get this working again quickly. If the problem returns, reply to this email or quote {{ticketId}} and it will come straight back to me.",
         ),
         phone:
-          "Great, I'm glad it's working again. If it comes back, just quote {{ticketId}}. Is there anything else I can help with today?",
+          "Great, I'm glad it's working again. If it comes back, just quote {{ticketId}}. Is there something more I should look at while I have you?",
       },
     },
   },

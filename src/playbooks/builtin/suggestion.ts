@@ -54,12 +54,12 @@ export const suggestion: Playbook = {
         "Offer a workaround when there is one",
       ],
       template: {
-        chat: "I'll pass this straight to our product team. It isn't on the current roadmap, but in the meantime this may help: {{resourceUrl}}",
+        chat: "I'll pass this straight to our product team. It isn't planned yet, but until then this may help: {{resourceUrl}}",
         email: mail(
-          "I am passing your suggestion directly to our product team, who review every request. To be open with you: it is not on the current roadmap, so I cannot promise a date. Meanwhile, this workaround may help: {{resourceUrl}}",
+          "I am passing your suggestion directly to our product team, who review every request. To be open with you: it is not planned at the moment, so I cannot promise a date. Meanwhile, this workaround may help: {{resourceUrl}}",
         ),
         phone:
-          "I'm going to pass this straight to our product team. I'll be honest, it's not on the current roadmap, so I can't promise it. There is a workaround that may help in the meantime; shall I send it?",
+          "I'm going to pass this straight to our product team. I'll be honest, it isn't planned right now, so I can't promise it. There is a workaround that may help in the meantime; shall I send it?",
       },
     },
     delivering: {
@@ -105,16 +105,17 @@ export const suggestion: Playbook = {
   facts: [
     {
       statement:
-        "Take every suggestion seriously whatever you think of it, ask the customer why they make it, and tell them specifically where it will go.",
+        "Every idea deserves serious attention, whatever its merit; learn the reason behind it and be specific about who will receive it.",
       source: "seed 003",
     },
     {
       statement:
-        "If a requested feature is not on the roadmap, say so and promise to pass the idea to the product team.",
+        "When a requested feature is not planned, admit it and promise to hand the idea to the product team.",
       source: "seed 003",
     },
     {
-      statement: "Customer requests help build products that are more robust and driven by customers.",
+      statement:
+        "Requests for improvements, custom versions or new products feed what the company builds next.",
       source: "seed 004",
     },
   ],
