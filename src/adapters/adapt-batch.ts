@@ -1,0 +1,65 @@
+import { TouchpointError } from "../internal/errors.js";
+import type { Conversation } from "../schemas/conversation.js";
+import type { BatchValidationResult, ValidationIssue } from "../schemas/validate.js";
+
+function issuesOf(error: TouchpointError): ValidationIssue[] {
+  if (error.code === "invalid_payload" && Array.isArray(error.value)) return error.value as ValidationIssue[];
+  return [{ path: error.path ?? "", code: error.code, message: error.message, received: error.value }];
+}
+
+/**
+ * Adapts a list of vendor payloads with one adapter, keeping every conversation that adapts and
+ * reporting every payload that does not with its position: one bad ticket does not sink an import,
+ * and none is dropped silently.
+ *
+ * @remarks
+ * The batch form of every adapter, shaped like touchpoint/schemas' `validateBatch`: `data` holds the
+ * conversations, `indices` the position of each in `records`, and `errors` one entry per rejected
+ * record with its position and its issues, each with the path in the vendor payload, the code, what
+ * was expected and the value found. Pass an adapter as it is (`fromIntercom`) or wrapped, to give it
+ * options or several arguments (`(t) => fromFreshdesk(t.ticket, t.conversations)`).
+ *
+ * The issues are those of the adapter's `invalid_payload` error; any other `TouchpointError` becomes
+ * one issue with its code and message. An error that is not a `TouchpointError` is a bug, not bad
+ * data, and is thrown.
+ *
+ * @param adapter - a function that returns a conversation or throws a `TouchpointError`
+ * @param records - the payloads, in any iterable
+ * @returns the conversations with their input positions, and the rejected records' issues
+ *
+ * @example
+ * ```ts
+ * import { adaptBatch, fromIntercom } from "touchpoint/adapters";
+ *
+ * const batch = adaptBatch(fromIntercom, [
+ *   { id: "1", created_at: 1772442000, state: "open", source: { type: "email", body: "Hi", author: { type: "user", id: "u1" } } },
+ *   { id: "2", created_at: 1772442000, state: "deleted", source: { type: "email", body: "Hi", author: { type: "user", id: "u2" } } },
+ *   { id: "3", created_at: 1772442000, state: "snoozed", source: { type: "email", body: "Hi", author: { type: "user", id: "u3" } } },
+ * ]);
+ * batch.data.map((c) => c.status); // => ["open", "pending"]
+ * batch.indices; // => [0, 2]
+ * batch.errors[0]?.index; // => 1
+ * batch.errors[0]?.issues[0]?.path; // => "state"
+ * batch.errors[0]?.issues[0]?.received; // => "deleted"
+ * ```
+ *
+ * @category Adapters
+ */
+export function adaptBatch<I>(
+  adapter: (input: I) => Conversation,
+  records: Iterable<I>,
+): BatchValidationResult<Conversation> {
+  const result: BatchValidationResult<Conversation> = { data: [], indices: [], errors: [] };
+  let index = 0;
+  for (const record of records) {
+    try {
+      result.data.push(adapter(record));
+      result.indices.push(index);
+    } catch (error) {
+      if (!(error instanceof TouchpointError)) throw error;
+      result.errors.push({ index, issues: issuesOf(error) });
+    }
+    index++;
+  }
+  return result;
+}

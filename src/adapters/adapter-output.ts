@@ -1,0 +1,95 @@
+/*
+ * The last step of every adapter: the mapped conversation goes through conversationSchema (the same
+ * check any other input gets), and an issue found there is reported at the vendor field it came
+ * from. A `Provenance` records, for each field of the output, the path and raw value in the payload.
+ */
+import { type Conversation, type ConversationInput, conversationSchema } from "../schemas/conversation.js";
+import { type ValidationIssue, type ValidationResult, validate } from "../schemas/validate.js";
+import { invalidPayload } from "./adapter-issues.js";
+
+interface Origin {
+  readonly path: string;
+  readonly hasValue: boolean;
+  readonly value: unknown;
+}
+
+/** The value at a dotted path of a parsed JSON payload (`audits.2.created_at`), if there is one. */
+function valueAt(payload: unknown, path: string): unknown {
+  let value = payload;
+  for (const key of path === "" ? [] : path.split(".")) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Where each field of a mapped conversation came from in the vendor's payload. */
+export class Provenance {
+  readonly #origins = new Map<string, Origin>();
+  readonly #payload: unknown;
+  readonly #hasPayload: boolean;
+
+  /**
+   * @param root - the payload path of the conversation as a whole
+   * @param payload - the raw payload the paths point into, to quote raw values (none for CSV)
+   */
+  constructor(root: string, ...payload: [] | [unknown]) {
+    this.#payload = payload[0];
+    this.#hasPayload = payload.length > 0;
+    this.#origins.set("", { path: root, hasValue: false, value: undefined });
+  }
+
+  /**
+   * Records that output `field` (`messages.2.at`) came from payload `path`, with its raw value: the
+   * one given, or the one at `path` in the payload.
+   */
+  set(field: string, path: string, ...value: [] | [unknown]): void {
+    if (value.length > 0) this.#origins.set(field, { path, hasValue: true, value: value[0] });
+    else if (this.#hasPayload) {
+      this.#origins.set(field, { path, hasValue: true, value: valueAt(this.#payload, path) });
+    } else this.#origins.set(field, { path, hasValue: false, value: undefined });
+  }
+
+  /** An issue of the output, moved to the payload field it came from (the nearest recorded one). */
+  translate(found: ValidationIssue): ValidationIssue {
+    const segments = found.path === "" ? [] : found.path.split(".");
+    for (let n = segments.length; n >= 0; n--) {
+      const origin = this.#origins.get(segments.slice(0, n).join("."));
+      if (origin === undefined) continue;
+      const exact = n === segments.length;
+      return {
+        path: origin.path,
+        code: found.code,
+        message: found.path === "" ? found.message : `${found.message} (touchpoint's ${found.path})`,
+        received: exact && origin.hasValue ? origin.value : found.received,
+      };
+    }
+    return found;
+  }
+}
+
+/** Checks a mapped conversation against conversationSchema, with issues moved to the payload. */
+export function checkConversation(
+  input: ConversationInput,
+  provenance: Provenance,
+): ValidationResult<Conversation> {
+  const result = validate(conversationSchema, input);
+  if (result.success) return result;
+  return { success: false, issues: result.issues.map((i) => provenance.translate(i)) };
+}
+
+/**
+ * Returns the parsed conversation, or throws `invalid_payload` listing the mapping issues found so
+ * far or, when there are none, every issue conversationSchema finds.
+ */
+export function finishConversation(
+  fn: string,
+  input: ConversationInput,
+  provenance: Provenance,
+  issues: readonly ValidationIssue[],
+): Conversation {
+  if (issues.length > 0) throw invalidPayload(fn, issues);
+  const result = checkConversation(input, provenance);
+  if (!result.success) throw invalidPayload(fn, result.issues);
+  return result.data;
+}
