@@ -11,6 +11,7 @@ export const areas = [
   { name: "journey", budget: "13 kB" },
   { name: "conversation", budget: "30 kB" },
   { name: "playbooks", budget: "24 kB" },
+  { name: "adapters", budget: "13 kB" },
 ];
 
 /** Entry name → source file, for tsup and typedoc. */

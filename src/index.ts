@@ -9,6 +9,7 @@
  * @module touchpoint
  */
 
+export * from "./adapters/index.js";
 export * from "./classify/index.js";
 export * from "./conversation/index.js";
 export * from "./journey/index.js";
