@@ -5,10 +5,26 @@
  * gets. `run` takes its file system and output streams as arguments, so tests drive it in memory.
  */
 import { parseArgs } from "node:util";
+import {
+  adaptBatch,
+  type CsvOptions,
+  fromChatwoot,
+  fromCsv,
+  fromFreshdesk,
+  fromIntercom,
+  fromZendesk,
+  type ZendeskInput,
+} from "../adapters/index.js";
 import { TouchpointError } from "../internal/errors.js";
 import { type BusinessSchedule, businessSchedule } from "../metrics/index.js";
 import type { ConversationSlaTargets } from "../conversation/index.js";
-import { type Conversation, conversationSchema, formatIssues, validateBatch } from "../schemas/index.js";
+import {
+  type BatchValidationResult,
+  type Conversation,
+  conversationSchema,
+  formatIssues,
+  validateBatch,
+} from "../schemas/index.js";
 import type { Priority } from "../schemas/vocabulary.js";
 import { priorities } from "../schemas/vocabulary.js";
 import { type AnalyzeOptions, analyze, type SegmentKey } from "./analyze.js";
@@ -35,12 +51,19 @@ conversation machine, and reports CSAT, NPS, CES, first and next response times,
 times, first contact resolution and SLA compliance per segment, and the open conversations that
 need attention with their playbook's next step.
 
-Input: JSON (an array of conversations, or { "conversations": [...] }) or JSON Lines (.jsonl,
-.ndjson), each record in touchpoint's Conversation shape (see the JSON Schema shipped in
-touchpoint/json-schema/conversation.json). Every bad record is reported with its position and left
-out; the rest are analysed.
+Input: JSON (an array of records, or an object holding one under "conversations", "tickets" or
+"payloads") or JSON Lines (.jsonl, .ndjson). By default each record is a conversation in
+touchpoint's shape (the JSON Schema is touchpoint/json-schema/conversation.json); --from reads a
+helpdesk's own payloads instead. Every bad record is reported with its position and left out; the
+rest are analysed.
 
 Options:
+  --from <source>     touchpoint (default); zendesk (records { ticket, audits, metrics,
+                      satisfactionRating }); intercom (conversations); freshdesk (tickets, or
+                      { ticket, conversations }); chatwoot (webhook payloads or conversations);
+                      csv (one message per row; needs --columns)
+  --columns <file>    for --from csv: JSON { "columns": { "conversationId", "at", "author",
+                      "text", ... }, "values": {...}, "channel", "delimiter", "tagSeparator" }
   --by <key>          segments: channel (default), priority, agent, week, none
   --format <format>   text (default), json, html
   --out <file>        write the report to a file instead of standard output
@@ -122,7 +145,7 @@ function parseSchedule(text: string, file: string): BusinessSchedule {
   }
 }
 
-/** The records of one input file: a JSON array, `{ conversations: [...] }`, or JSON Lines. */
+/** The records of one input file: a JSON array, an object holding one, or JSON Lines. */
 function recordsOf(
   text: string,
   file: string,
@@ -137,9 +160,12 @@ function recordsOf(
         `${file} is not JSON: ${(error as Error).message} (JSON Lines files end in .jsonl)`,
       );
     }
-    const list = Array.isArray(json) ? json : (json as { conversations?: unknown })?.conversations;
+    const holder = json as { conversations?: unknown; tickets?: unknown; payloads?: unknown } | null;
+    const list = Array.isArray(json) ? json : (holder?.conversations ?? holder?.tickets ?? holder?.payloads);
     if (!Array.isArray(list))
-      throw new UsageError(`${file}: expected an array of conversations or { "conversations": [...] }`);
+      throw new UsageError(
+        `${file}: expected an array of records, or an object holding one under "conversations", "tickets" or "payloads"`,
+      );
     return { records: list, broken: [] };
   }
   const records: unknown[] = [];
@@ -157,6 +183,49 @@ function recordsOf(
     index++;
   }
   return { records, broken };
+}
+
+const sources = ["touchpoint", "zendesk", "intercom", "freshdesk", "chatwoot", "csv"] as const;
+type Source = (typeof sources)[number];
+
+/** Validates (touchpoint) or adapts (a helpdesk's payloads) the records of the input, in order. */
+function convert(source: Exclude<Source, "csv">, records: unknown[]): BatchValidationResult<Conversation> {
+  switch (source) {
+    case "touchpoint":
+      return validateBatch(conversationSchema, records);
+    case "zendesk":
+      return adaptBatch((r: unknown) => fromZendesk(r as ZendeskInput), records);
+    case "intercom":
+      return adaptBatch((r: unknown) => fromIntercom(r), records);
+    case "freshdesk":
+      return adaptBatch((r: unknown) => {
+        const pair = r as { ticket?: unknown; conversations?: unknown } | null;
+        return pair !== null && typeof pair === "object" && "ticket" in pair
+          ? fromFreshdesk(pair.ticket, pair.conversations)
+          : fromFreshdesk(r);
+      }, records);
+    case "chatwoot":
+      return adaptBatch((r: unknown) => fromChatwoot(r), records);
+    default: {
+      const never: never = source;
+      throw new Error(`unknown source ${String(never)}`);
+    }
+  }
+}
+
+function parseColumns(text: string, file: string): CsvOptions {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--columns: ${file} is not JSON: ${(error as Error).message}`);
+  }
+  const columns = (json as { columns?: unknown } | null)?.columns;
+  if (typeof columns !== "object" || columns === null)
+    throw new UsageError(
+      `--columns: ${file}: expected { "columns": { "conversationId", "at", "author", ... } }`,
+    );
+  return json as CsvOptions;
 }
 
 function idOf(record: unknown): string | null {
@@ -202,6 +271,13 @@ export function run(argv: readonly string[], io: CliIo): number {
     const format = values.format ?? "text";
     if (!["text", "json", "html"].includes(format))
       throw new UsageError(`--format: expected text, json or html, got ${JSON.stringify(format)}`);
+    const source = (values.from ?? "touchpoint") as Source;
+    if (!(sources as readonly string[]).includes(source))
+      throw new UsageError(`--from: expected ${sources.join(", ")}, got ${JSON.stringify(source)}`);
+    if (source === "csv" && !values.columns)
+      throw new UsageError("--from csv needs --columns <file>: which header holds which field");
+    if (source !== "csv" && values.columns) throw new UsageError("--columns applies only to --from csv");
+    const csv = values.columns ? parseColumns(read(io, values.columns, "--columns"), values.columns) : null;
     const options: AnalyzeOptions = { by };
     if (values.schedule)
       options.schedule = parseSchedule(read(io, values.schedule, "--schedule"), values.schedule);
@@ -221,22 +297,41 @@ export function run(argv: readonly string[], io: CliIo): number {
 
     const records: unknown[] = [];
     const rejected: ReportInput["rejected"] = [];
-    for (const file of files) {
-      const { records: fileRecords, broken } = recordsOf(read(io, file, "input"), file);
-      const offset = records.length;
-      const brokenAt = new Set(broken.map((b) => b.index));
-      for (const b of broken)
-        rejected.push({ index: offset + b.index, id: null, problem: `${file}: ${b.problem}` });
-      records.push(...fileRecords.map((r, i) => (brokenAt.has(i) ? null : r)));
-    }
-    const brokenIndices = new Set(rejected.map((r) => r.index));
-    const batch = validateBatch(conversationSchema, records);
-    for (const e of batch.errors) {
-      if (brokenIndices.has(e.index)) continue;
-      rejected.push({ index: e.index, id: idOf(records[e.index]), problem: formatIssues(e.issues) });
+    const conversations: Conversation[] = [];
+    if (csv !== null) {
+      // Conversations are numbered in the order their first row appears, as fromCsv reports them.
+      for (const file of files) {
+        let batch: BatchValidationResult<Conversation>;
+        try {
+          batch = fromCsv(read(io, file, "input"), csv);
+        } catch (error) {
+          if (error instanceof TouchpointError) throw new UsageError(`${file}: ${error.message}`);
+          throw error;
+        }
+        const offset = records.length;
+        for (const e of batch.errors)
+          rejected.push({ index: offset + e.index, id: null, problem: `${file}: ${formatIssues(e.issues)}` });
+        records.push(...new Array(batch.data.length + batch.errors.length).fill(null));
+        conversations.push(...batch.data);
+      }
+    } else {
+      for (const file of files) {
+        const { records: fileRecords, broken } = recordsOf(read(io, file, "input"), file);
+        const offset = records.length;
+        const brokenAt = new Set(broken.map((b) => b.index));
+        for (const b of broken)
+          rejected.push({ index: offset + b.index, id: null, problem: `${file}: ${b.problem}` });
+        records.push(...fileRecords.map((r, i) => (brokenAt.has(i) ? null : r)));
+      }
+      const brokenIndices = new Set(rejected.map((r) => r.index));
+      const batch = convert(source as Exclude<Source, "csv">, records);
+      for (const e of batch.errors) {
+        if (brokenIndices.has(e.index)) continue;
+        rejected.push({ index: e.index, id: idOf(records[e.index]), problem: formatIssues(e.issues) });
+      }
+      conversations.push(...batch.data);
     }
     rejected.sort((a, b) => a.index - b.index);
-    const conversations: Conversation[] = batch.data;
 
     const report = analyze(conversations, options);
     const input: ReportInput = { source: files.join(", "), records: records.length, rejected };
@@ -282,6 +377,8 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: {
       by: { type: "string" },
+      from: { type: "string" },
+      columns: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
       schedule: { type: "string" },

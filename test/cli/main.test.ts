@@ -1,5 +1,6 @@
 // The `touchpoint` command, driven in memory: exit statuses, error messages that name the option,
 // the file and the value, every rejected record reported with its position, and the three formats.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type CliIo, run, usage } from "../../src/cli/main.js";
 
@@ -73,9 +74,11 @@ describe("touchpoint (the command)", () => {
     const a = io({ "in.json": "{ nope" });
     expect(run(["analyze", "in.json"], a.io)).toBe(2);
     expect(a.err()).toMatch(/^touchpoint: in\.json is not JSON: .*\(JSON Lines files end in \.jsonl\)\n$/);
-    const b = io({ "in.json": '{ "tickets": [] }' });
+    const b = io({ "in.json": '{ "items": [] }' });
     expect(run(["analyze", "in.json"], b.io)).toBe(2);
-    expect(b.err()).toContain('in.json: expected an array of conversations or { "conversations": [...] }');
+    expect(b.err()).toContain(
+      'in.json: expected an array of records, or an object holding one under "conversations", "tickets" or "payloads"',
+    );
   });
 
   it("reports every bad record with its position, keeps the rest, and fails only with --strict", () => {
@@ -192,5 +195,99 @@ describe("touchpoint (the command)", () => {
     run(["analyze", "in.json", "--format", "html"], t.io);
     expect(t.out()).toContain("&lt;img onerror=alert(1)&gt;");
     expect(t.out()).not.toContain("<img");
+  });
+
+  describe("--from: a helpdesk's own payloads", () => {
+    const fixture = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../fixtures/helpdesk/${name}`, import.meta.url), "utf8")) as unknown;
+
+    it("adapts Chatwoot webhook payloads and Zendesk tickets", () => {
+      const t = io({
+        "chatwoot.json": JSON.stringify([fixture("chatwoot-webhook-message_created.json")]),
+        "zendesk.json": JSON.stringify({
+          tickets: [{ ticket: (fixture("zendesk-ticket.json") as { ticket: unknown }).ticket }],
+        }),
+      });
+      expect(run(["analyze", "chatwoot.json", "--from", "chatwoot", "--format", "json"], t.io)).toBe(0);
+      expect(JSON.parse(t.out()).total.conversations).toBe(1);
+      const z = io({ "zendesk.json": t.io.readFile("zendesk.json") });
+      expect(run(["analyze", "zendesk.json", "--from", "zendesk", "--format", "json"], z.io)).toBe(0);
+      expect(JSON.parse(z.out()).input.rejected).toEqual([]);
+    });
+
+    it("reports a payload the adapter rejects with the vendor's path and keeps the others", () => {
+      // The published Freshdesk sample embeds a requester whose id is not the ticket's requester_id.
+      const t = io({
+        "freshdesk.json": JSON.stringify([fixture("freshdesk-ticket.json")]),
+        "mixed.json": JSON.stringify([
+          fixture("chatwoot-webhook-message_created.json"),
+          { event: "message_created" },
+        ]),
+      });
+      expect(run(["analyze", "freshdesk.json", "--from", "freshdesk", "--format", "json"], t.io)).toBe(0);
+      const report = JSON.parse(t.out());
+      expect(report.input.rejected).toEqual([
+        {
+          index: 0,
+          id: "1",
+          problem: expect.stringContaining("ticket.requester.id: expected the ticket's requester_id"),
+        },
+      ]);
+      const m = io({ "mixed.json": t.io.readFile("mixed.json") });
+      run(["analyze", "mixed.json", "--from", "chatwoot", "--format", "json"], m.io);
+      const mixed = JSON.parse(m.out());
+      expect([
+        mixed.total.conversations,
+        mixed.input.rejected.map((r: { index: number }) => r.index),
+      ]).toEqual([1, [1]]);
+    });
+
+    it("reads a CSV export, one message per row, through a column map", () => {
+      const csv = [
+        "ticket,sent,from,body",
+        "t-1,2026-03-02T09:00:00Z,customer,Where is my parcel?",
+        't-1,2026-03-02T09:30:00Z,agent,"It left the depot today, sorry for the wait."',
+        "t-2,last week,customer,Hello?",
+      ].join("\r\n");
+      const columns = {
+        columns: { conversationId: "ticket", at: "sent", author: "from", text: "body" },
+        channel: "email",
+      };
+      const t = io({ "export.csv": csv, "columns.json": JSON.stringify(columns) });
+      expect(
+        run(
+          ["analyze", "export.csv", "--from", "csv", "--columns", "columns.json", "--format", "json"],
+          t.io,
+        ),
+      ).toBe(0);
+      const report = JSON.parse(t.out());
+      expect(report.input.records).toBe(2);
+      expect(report.total.firstResponse.median).toBe(30 * 60_000);
+      expect(report.input.rejected).toEqual([
+        { index: 1, id: null, problem: expect.stringContaining('row 4, column "sent"') },
+      ]);
+    });
+
+    it.each([
+      [
+        ["--from", "helpscout"],
+        '--from: expected touchpoint, zendesk, intercom, freshdesk, chatwoot, csv, got "helpscout"',
+      ],
+      [["--from", "csv"], "--from csv needs --columns <file>"],
+      [["--columns", "c.json"], "--columns applies only to --from csv"],
+    ])("names what is wrong with %j", (args, message) => {
+      const t = io({ "in.json": "[]", "c.json": "{}" });
+      expect(run(["analyze", "in.json", ...args], t.io)).toBe(2);
+      expect(t.err()).toContain(message);
+    });
+
+    it("names a CSV whose header lacks a mapped column", () => {
+      const t = io({
+        "export.csv": "id,when\r\n1,2026-03-02T09:00:00Z",
+        "columns.json": JSON.stringify({ columns: { conversationId: "id", at: "when", author: "who" } }),
+      });
+      expect(run(["analyze", "export.csv", "--from", "csv", "--columns", "columns.json"], t.io)).toBe(2);
+      expect(t.err()).toMatch(/^touchpoint: export\.csv: fromCsv: .*who/);
+    });
   });
 });
