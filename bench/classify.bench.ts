@@ -7,13 +7,14 @@
  * Environment: CLASSIFY_BENCH_DATA overrides the data folder; CLASSIFY_BENCH_QUICK=1 runs speed only.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { classifyAct, classifyInteraction, detectSignals, trainClassifier } from "../src/classify/index.js";
 import { type ClassifierName, type EvalMap, evaluate, loadItems, type Scores } from "../scripts/eval.js";
 import type { Bench } from "./run.js";
-import { fmt, keep, type Measurement, measure, table } from "./lib/measure.js";
+import { fmt, keep, measure } from "./lib/measure.js";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,25 +47,67 @@ function messages(count: number): string[] {
 
 type Impl = { name: string; texts: string[]; run: (t: string) => unknown };
 
-/** Runs every implementation once per round, in turn, and returns each one's median round per message. */
-async function interleaved(impls: Impl[], rounds = 7): Promise<Measurement[]> {
-  const times = impls.map(() => [] as number[]);
+interface Row {
+  name: string;
+  /** Median CPU milliseconds per message. */
+  cpuMs: number;
+  /** Median wall-clock milliseconds per message. */
+  wallMs: number;
+  /** Median over rounds of this implementation's CPU time over the baseline's in the same round. */
+  ratio: number;
+}
+
+const median = (xs: number[]): number => {
+  const sorted = xs.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+/**
+ * Runs every implementation once per round, in turn, and returns each one's median round per message,
+ * in CPU time (`process.cpuUsage`: what the process itself spent, so other jobs on a shared machine
+ * do not count) and in wall-clock time, with the median of its per-round ratio to the baseline (the
+ * implementations of one round ran seconds apart, under the same load).
+ */
+async function interleaved(impls: Impl[], baseline: string, rounds = 11): Promise<Row[]> {
+  const cpu = impls.map(() => [] as number[]);
+  const wall = impls.map(() => [] as number[]);
   for (let round = -1; round < rounds; round++) {
     for (let k = 0; k < impls.length; k++) {
       const impl = impls[k] as Impl;
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       for (const t of impl.texts) {
         const r = impl.run(t);
         keep(r instanceof Promise ? await r : r);
       }
-      if (round >= 0) (times[k] as number[]).push((performance.now() - t0) / impl.texts.length);
+      const t1 = performance.now();
+      const c1 = process.cpuUsage(c0);
+      if (round >= 0) {
+        (cpu[k] as number[]).push((c1.user + c1.system) / 1000 / impl.texts.length);
+        (wall[k] as number[]).push((t1 - t0) / impl.texts.length);
+      }
     }
   }
-  return impls.map((impl, k) => {
-    const sorted = (times[k] as number[]).slice().sort((a, b) => a - b);
-    const ms = sorted[Math.floor(sorted.length / 2)] as number;
-    return { name: impl.name, ms, hz: 1000 / ms, rounds: sorted.length };
-  });
+  const b = impls.findIndex((i) => i.name === baseline);
+  return impls.map((impl, k) => ({
+    name: impl.name,
+    cpuMs: median(cpu[k] as number[]),
+    wallMs: median(wall[k] as number[]),
+    ratio: median((cpu[k] as number[]).map((x, r) => x / ((cpu[b] as number[])[r] as number))),
+  }));
+}
+
+/** A markdown table of interleaved rows: CPU time, wall-clock rate, and the ratio to the baseline. */
+function speedTable(rows: Row[], baseline: string): string {
+  const lines = [
+    `| implementation | CPU ms per message | messages/s (CPU) | messages/s (wall clock) | × ${baseline} (CPU, median of rounds) | ${baseline} ÷ it |`,
+    "|---|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${r.cpuMs.toFixed(4)} | ${fmt((1 / r.cpuMs) * 1000)} | ${fmt((1 / r.wallMs) * 1000)} | ${r.ratio.toFixed(2)} | ${(1 / r.ratio).toFixed(2)} |`,
+    );
+  return lines.join("\n");
 }
 
 /** The same comparison on real tweets to brands (complaints set), each anchor trained on the set itself. */
@@ -96,18 +139,28 @@ async function realSpeed(): Promise<string> {
       { name: "touchpoint trained model", texts, run: (t) => model.classify(t).label },
       { name: "NLP.js NluNeural process", texts, run: (t) => nlu.process(t) },
     ],
-    5,
+    "NLP.js NluNeural process",
+    7,
   );
   return [
     `### Speed on real text: ${texts.length} tweets to brands (complaints-twitter dev, mean ${mean.toFixed(0)} characters)`,
     "",
-    table(rows, "NLP.js NluNeural process", "message"),
+    speedTable(rows, "NLP.js NluNeural process"),
     "",
     "The trained model and NLP.js were trained on the same tweets (speed only; quality is measured by cross-validation below).",
   ].join("\n");
 }
 
+/** The 1-, 5- and 15-minute load averages, for the record (the machine is shared). */
+function load(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
+}
+
 async function speed(): Promise<string> {
+  const loadBefore = load();
   const msgs = messages(2000);
   const trainSet = msgs.map((text, i) => ({
     text,
@@ -173,7 +226,7 @@ async function speed(): Promise<string> {
     { name: "wink-naive-bayes predict", texts: small, run: (t) => wink.predict(t) },
     { name: "natural BayesClassifier classify", texts: small, run: (t) => bayes.classify(t) },
   ];
-  const rows = await interleaved(impls);
+  const rows = await interleaved(impls, "NLP.js NluNeural process");
   const real = await realSpeed();
 
   const big = "not great but would be nice if ".repeat(Math.ceil((1 << 20) / 31)).slice(0, 1 << 20);
@@ -183,10 +236,13 @@ async function speed(): Promise<string> {
     () => classifyInteraction(big, { maxLength: Number.POSITIVE_INFINITY }),
     { rounds: 3 },
   );
+  const loadAfter = load();
   return [
     "### Speed: 1,000 invented 200-character messages, one core",
     "",
-    table(rows, "NLP.js NluNeural process", "message"),
+    `Load average (1, 5, 15 min) on ${os.cpus().length} cores: ${loadBefore} before the speed runs, ${loadAfter} after.`,
+    "",
+    speedTable(rows, "NLP.js NluNeural process"),
     "",
     "The anchors were trained on 400 of the same messages; wink and natural are timed on 200 of them. NLP.js's `process` is async and awaited per message, as a bot would call it.",
     "",
@@ -239,6 +295,18 @@ const sets: SetSpec[] = [
     file: "maia-dqe-customer-support-emotion/dev.jsonl",
     map: "maia-emotion.json",
     anchors: true,
+  },
+  {
+    name: "MAIA-DQE train, customer sentences (signals; cross-check, never used for rules)",
+    file: "maia-dqe-customer-support-emotion/train.jsonl",
+    map: "maia-emotion.json",
+    anchors: false,
+  },
+  {
+    name: "Bitext 8K, problem reports vs requests (complaint over-detection; cross-check)",
+    file: "bitext-customer-service-8k/all.jsonl",
+    map: "bitext-complaints.json",
+    anchors: false,
   },
   {
     name: "SGD train, first 5,000 turns (dialogue acts)",

@@ -7,11 +7,70 @@
  * subject–auxiliary inversion) and of requests (a clause-initial imperative verb).
  *
  * Everything is a single walk over the tokens; the phrase walk at each token is bounded by the
- * longest phrase, so the whole is linear in the input length.
+ * longest phrase, so the whole is linear in the input length. The pass writes its scores into typed
+ * arrays and its evidence into the evidence log (evidence-log.ts), both reused from call to call: an
+ * `Analysis` is a view that is valid until the next analysis, read at once by the classifiers, which
+ * make objects only for what their result returns.
  */
 import type { InteractionType } from "../schemas/vocabulary.js";
-import { type CueHit, type CueKind, compiledOf, type Lexicon, NUMBER_KEY, type TrieNode } from "./lexicon.js";
-import { type Token, tokenize } from "./tokenize.js";
+import {
+  drop,
+  dropped,
+  EK_HYPOTHETICAL,
+  EK_QUESTION_MARK,
+  EK_QUESTION_OPENER,
+  log,
+  MAX_EVIDENCE,
+  record,
+  resetLog,
+  startSentenceLog,
+  TARGET_CUE,
+  TARGET_SENTIMENT,
+  TARGET_SIGNAL,
+} from "./evidence-log.js";
+import { unit } from "./codes.js";
+import { type CueKind, childOf, compiledOf, cueKinds, type Lexicon } from "./lexicon.js";
+import { bridged, deniedComparative, failedVerb } from "./negation.js";
+import { sentimentStem } from "./sentiment-stem.js";
+import {
+  K_MENTION,
+  K_NUMBER,
+  K_PUNCT,
+  K_URL,
+  K_WORD,
+  scan,
+  T_HASHTAG,
+  T_OTHER,
+  T_SHOUT,
+  type TokenBuffer,
+} from "./tokenize.js";
+import {
+  F_AUX,
+  F_ENDORSE,
+  F_LEAD_FILLER,
+  F_LIKE,
+  F_LIKE_SUBJECT,
+  F_NUMBER_WORD,
+  F_OPENER_FILLER,
+  F_SECOND_PERSON,
+  F_SUBJECT,
+  F_WH,
+  flagsOf,
+  ID_A,
+  ID_AN,
+  ID_APOSTROPHE,
+  ID_BANG,
+  ID_CLOSE_PAREN,
+  ID_HOW,
+  ID_HYPHEN,
+  ID_I,
+  ID_OPEN_PAREN,
+  ID_QUESTION,
+  ID_QUOTE,
+  ID_SLASH,
+  ID_WHY,
+  NUMBER_ID,
+} from "./vocab.js";
 
 /**
  * What a piece of evidence is: a lexicon cue of some kind, or a rule of sentence form.
@@ -73,32 +132,32 @@ export const signalNames = [
 /** A signal ({@link signalNames}). @category Signals */
 export type SignalName = (typeof signalNames)[number];
 
-/** Per-sentence raw scores (sums of weights, ≥ 0) for the four interaction types. */
-export interface SentenceAnalysis {
-  start: number;
-  end: number;
-  raw: Record<InteractionType, number>;
-  evidence: Record<InteractionType, Evidence[]>;
-  /** Signed sum of valences in the sentence. */
-  valence: number;
-  /** The sentence ends with (or contains) a question mark. */
-  question: boolean;
-  /** The part of the praise score that comes from thanks. */
-  thanks: number;
-}
-
+/**
+ * The result of one pass: a view over reused buffers, valid until the next {@link analyze} call.
+ * Scores per sentence are in `raw` (four per sentence, in `interactionTypes` order); evidence is in the
+ * evidence log, read with `evidenceOf`.
+ */
 export interface Analysis {
-  tokens: Token[];
-  sentences: SentenceAnalysis[];
+  /** The text read (the window of the input). */
+  text: string;
+  /** Number of sentences. */
+  sentences: number;
+  /** Sentence spans (index < `sentences`). */
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  /** Raw type scores, `raw[4 * sentence + type]`. */
+  raw: Float64Array;
+  /** Raw signal scores by index in `signalNames`. */
+  signalRaw: Float64Array;
   /** Sum of signed valences, contrast-weighted. */
   valence: number;
-  /** Evidence of sentiment (positive and negative cues). */
-  sentimentEvidence: Evidence[];
-  signalRaw: Record<SignalName, number>;
-  signalEvidence: Record<SignalName, Evidence[]>;
-  /** Every lexicon match, for the act classifier: kind → evidence (empty unless asked for). */
-  cues: Map<CueKind, Evidence[]>;
   exclamations: number;
+  /** Words and numbers in the text. */
+  words: number;
+  /** End of the third word or number (0 if fewer). */
+  thirdWordEnd: number;
+  /** Words of three or more letters written in capitals. */
+  shouts: number;
 }
 
 const NEGATION_FACTOR = -0.74; // VADER's N_SCALAR
@@ -106,261 +165,67 @@ const SHOUT_FACTOR = 1.3; // VADER's C_INCR is +0.733 on a ~2 valence: roughly �
 const NEGATION_WINDOW = 3; // VADER looks three words back
 const MODAL_WINDOW = 4;
 
-const WH = new Set([
-  "what",
-  "why",
-  "how",
-  "where",
-  "when",
-  "who",
-  "which",
-  "whom",
-  "whose",
-  "what's",
-  "how's",
-  "where's",
-  "who's",
-  "when's",
-  "why's",
-]);
-const AUX = new Set([
-  "is",
-  "are",
-  "am",
-  "was",
-  "were",
-  "do",
-  "does",
-  "did",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
-  "shall",
-  "may",
-  "might",
-  "have",
-  "has",
-  "had",
-  "isn't",
-  "aren't",
-  "don't",
-  "doesn't",
-  "didn't",
-  "can't",
-  "won't",
-  "wouldn't",
-  "shouldn't",
-  "couldn't",
-  "haven't",
-  "hasn't",
-  "wasn't",
-  "weren't",
-]);
-const SUBJECTS = new Set([
-  "you",
-  "i",
-  "we",
-  "it",
-  "this",
-  "that",
-  "there",
-  "anyone",
-  "anybody",
-  "someone",
-  "somebody",
-  "the",
-  "my",
-  "your",
-  "they",
-  "he",
-  "she",
-  "these",
-  "those",
-  "our",
-  "u",
-  "ya",
-  "y'all",
-  "a",
-  "an",
-  "any",
-  "me",
-  "us",
-  "his",
-  "her",
-  "their",
-]);
-
-const LEAD_FILLERS = new Set([
-  "please",
-  "so",
-  "and",
-  "also",
-  "just",
-  "pls",
-  "plz",
-  "kindly",
-  "hi",
-  "hey",
-  "hello",
-  "dear",
-  "ok",
-  "okay",
-  "well",
-  "oh",
-  "btw",
-  "then",
-  "now",
-]);
-const OPENER_FILLERS = new Set([
-  "so",
-  "and",
-  "also",
-  "hi",
-  "hey",
-  "hello",
-  "dear",
-  "ok",
-  "okay",
-  "well",
-  "oh",
-  "btw",
-  "but",
-  "then",
-  "now",
-  "um",
-  "hmm",
-  "guys",
-  "team",
-  "there",
-]);
-/** Evidence lists keep at most this many entries (the scores still sum every cue). */
-const MAX_EVIDENCE = 64;
-
-function evidenceOf(
-  cue: string,
-  kind: EvidenceKind,
-  span: readonly [number, number],
-  weight: number,
-  negated: boolean,
-): Evidence {
-  return negated ? { cue, kind, span, weight, negated: true } : { cue, kind, span, weight };
-}
-
-function push(
-  list: Evidence[],
-  text: string,
-  start: number,
-  end: number,
-  kind: EvidenceKind,
-  weight: number,
-  negated: boolean,
-): void {
-  if (list.length < MAX_EVIDENCE)
-    list.push(evidenceOf(text.slice(start, end), kind, [start, end], weight, negated));
-}
-
-const stemCache = new WeakMap<TrieNode, Map<string, CueHit[] | null>>();
-
-/**
- * The sentiment cues of a word's base form when the word itself is not in the lexicon: `-ly` and
- * `-ily` adverbs, `-er`/`-est` comparatives and superlatives (with a doubled consonant or a `y`).
- */
-function sentimentStem(root: TrieNode, word: string): CueHit[] | null {
-  if (word.length < 5) return null;
-  let cache = stemCache.get(root);
-  if (!cache) {
-    cache = new Map();
-    stemCache.set(root, cache);
-  }
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  const candidates: string[] = [];
-  const cut = (n: number) => word.slice(0, word.length - n);
-  if (word.endsWith("ily")) candidates.push(`${cut(3)}y`);
-  else if (word.endsWith("ly")) candidates.push(cut(2), `${cut(2)}e`);
-  if (word.endsWith("iest")) candidates.push(`${cut(4)}y`);
-  else if (word.endsWith("est")) candidates.push(cut(3), cut(2), cut(4));
-  if (word.endsWith("ier")) candidates.push(`${cut(3)}y`);
-  else if (word.endsWith("er")) candidates.push(cut(2), cut(1), cut(3));
-  let found: CueHit[] | null = null;
-  for (const c of candidates) {
-    const hits = root.next?.get(c)?.hits;
-    if (hits) {
-      const sentiment = hits.filter((h) => h.kind === "positive" || h.kind === "negative");
-      if (sentiment.length > 0) {
-        found = sentiment;
-        break;
-      }
-    }
-  }
-  if (cache.size < 10_000) cache.set(word, found);
-  return found;
-}
-
-/** Whether a sentence speaks to someone ("you", "your"): checked only for negative sentences. */
-function addresses(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (SECOND_PERSON.has((tokens[k] as Token).norm)) return true;
-  return false;
-}
-
 const NEGATED_PREDICATE = 0.35;
+/** A negated predicate of functioning, arriving or answering: "it won't load", "hasn't arrived". */
+const FAILED_PREDICATE = 0.9;
+/** A question beside a problem report: its question score is damped and its complaint raised. */
+const QA_DAMP = 0.4;
+const QA_BONUS = 0.5;
 
-/** Counts one negated predicate as a complaint cue (at most two a sentence); returns 1 if counted. */
-function commitNegation(
-  raw: Record<InteractionType, number>,
-  evidence: Record<InteractionType, Evidence[]>,
-  text: string,
-  at: { start: number; end: number },
-  sofar: number,
-): number {
-  if (sofar >= 2) return 0;
-  raw.complaint += NEGATED_PREDICATE;
-  push(evidence.complaint, text, at.start, at.end, "negator", NEGATED_PREDICATE, false);
-  return 1;
-}
+// Type indices in the raw arrays and log targets (interactionTypes order).
+const Q = 0;
+const C = 1;
+const S = 2;
+const P = 3;
 
-function politeness(hits: CueHit[]): boolean {
-  for (let k = 0; k < hits.length; k++) if ((hits[k] as CueHit).kind === "politeness") return true;
+// Cue kinds by index in cueKinds (the compiled trie stores indices).
+const POSITIVE = cueKinds.indexOf("positive");
+const NEGATIVE = cueKinds.indexOf("negative");
+const PROBLEM = cueKinds.indexOf("problem");
+const SUGGESTION = cueKinds.indexOf("suggestion");
+const IMPERATIVE = cueKinds.indexOf("imperative");
+const QUESTION = cueKinds.indexOf("question");
+const NEGATOR = cueKinds.indexOf("negator");
+const INTENSIFIER = cueKinds.indexOf("intensifier");
+const DIMINISHER = cueKinds.indexOf("diminisher");
+const CONTRAST = cueKinds.indexOf("contrast");
+const MODAL = cueKinds.indexOf("modal");
+const FRUSTRATION = cueKinds.indexOf("frustration");
+const GRATITUDE = cueKinds.indexOf("gratitude");
+const POLITENESS = cueKinds.indexOf("politeness");
+/** The index in signalNames of each cue kind that is a signal, −1 for the others. */
+const SIGNAL_INDEX: Int8Array = Int8Array.from(cueKinds, (k) =>
+  (signalNames as readonly string[]).indexOf(k),
+);
+const FRUSTRATION_SIGNAL = signalNames.indexOf("frustration");
+
+/** Whether a sentence speaks to someone ("you", "your", an @mention): checked only for negative sentences. */
+function addresses(b: TokenBuffer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++)
+    if (b.kind[k] === K_MENTION || (flagsOf(b.id[k] as number) & F_SECOND_PERSON) !== 0) return true;
   return false;
 }
 
-const SECOND_PERSON = new Set(["you", "your", "you're", "youre", "yours", "u", "ur", "y'all", "ya"]);
+// Reused per-sentence buffers: raw scores (4 each), question flag, thanks.
+let sentenceRaw = new Float64Array(64);
+let sentenceQuestion = new Uint8Array(16);
+let sentenceThanks = new Float64Array(16);
+const signalRaw = new Float64Array(signalNames.length);
+// The sentiment cues of the sentence being read (at most MAX_EVIDENCE), kept until its contrast is known.
+const sentAt = new Int32Array(MAX_EVIDENCE);
+const sentValue = new Float64Array(MAX_EVIDENCE);
+const sentStart = new Int32Array(MAX_EVIDENCE);
+const sentEnd = new Int32Array(MAX_EVIDENCE);
+const sentKind = new Uint8Array(MAX_EVIDENCE);
+const sentFlip = new Uint8Array(MAX_EVIDENCE);
 
-function emptyTypes<T>(make: () => T): Record<InteractionType, T> {
-  return { question: make(), complaint: make(), suggestion: make(), praise: make() };
-}
-
-function emptySignals<T>(make: () => T): Record<SignalName, T> {
-  return {
-    urgency: make(),
-    frustration: make(),
-    confusion: make(),
-    gratitude: make(),
-    "purchase-intent": make(),
-    comparison: make(),
-    onboarding: make(),
-    loyalty: make(),
-    "cancel-intent": make(),
-  };
-}
-
-function isSignal(kind: CueKind): kind is SignalName {
-  switch (kind) {
-    case "urgency":
-    case "frustration":
-    case "confusion":
-    case "gratitude":
-    case "purchase-intent":
-    case "comparison":
-    case "onboarding":
-    case "loyalty":
-    case "cancel-intent":
-      return true;
-    default:
-      return false;
-  }
+function ensureSentences(n: number): void {
+  if (sentenceQuestion.length >= n) return;
+  let cap = sentenceQuestion.length;
+  while (cap < n) cap *= 2;
+  sentenceRaw = new Float64Array(cap * 4);
+  sentenceQuestion = new Uint8Array(cap);
+  sentenceThanks = new Float64Array(cap);
 }
 
 /** How much of a text the classifiers read by default (UTF-16 code units). */
@@ -372,213 +237,224 @@ export function window(text: string, limit: number | undefined): string {
     limit === undefined || Number.isNaN(limit) ? DEFAULT_MAX_LENGTH : Math.max(0, Math.floor(limit));
   if (text.length <= max) return text;
   let cut = max;
-  const c = text.charCodeAt(cut - 1);
+  const c = unit(text, cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--;
   return text.slice(0, cut);
 }
 
 /**
  * Runs the single analysis pass over (the first `limit` code units of) `text` with `lexicon`
- * (English by default).
+ * (English by default). With `collectCues`, every lexicon match is also logged (for the act classifier).
  */
 export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, collectCues = false): Analysis {
   const text = window(typeof input === "string" ? input : String(input), limit);
-  const { root, maxLength } = compiledOf(lexicon);
-  const { tokens, sentences: spans } = tokenize(text);
-
-  const signalRaw = emptySignals(() => 0);
-  const signalEvidence = emptySignals<Evidence[]>(() => []);
-  const sentimentEvidence: Evidence[] = [];
-  const cues = new Map<CueKind, Evidence[]>();
-  const sentences: SentenceAnalysis[] = [];
+  const c = compiledOf(lexicon);
+  const maxLength = c.maxLength;
+  const hitStart = c.hitStart;
+  const hitKind = c.hitKind;
+  const hitWeight = c.hitWeight;
+  const rootChild = c.rootChild;
+  const b = scan(text, c.vocab);
+  const kinds = b.kind;
+  const ids = b.id;
+  const starts = b.start;
+  const ends = b.end;
+  const tflags = b.flags;
+  const sentences = b.sentences;
+  ensureSentences(sentences);
+  const R = sentenceRaw;
+  R.fill(0, 0, 4 * sentences);
+  signalRaw.fill(0);
+  resetLog();
   let valence = 0;
   let exclamations = 0;
 
-  for (const span of spans) {
-    const raw = emptyTypes(() => 0);
-    const evidence = emptyTypes<Evidence[]>(() => []);
-    const s: SentenceAnalysis = {
-      start: span.start,
-      end: span.end,
-      raw,
-      evidence,
-      valence: 0,
-      question: false,
-      thanks: 0,
-    };
-    sentences.push(s);
+  for (let si = 0; si < sentences; si++) {
+    const firstToken = b.sFirst[si] as number;
+    const endToken = b.sEndToken[si] as number;
+    const base = 4 * si;
+    const logStart = log.n;
+    startSentenceLog();
+    let question = false;
+    let thanks = 0;
 
     // sentence form: the first word (after @mentions and "please"/"so"/"and") and the final mark
-    let first = span.firstToken;
-    while (first < span.endToken && (tokens[first] as Token).kind !== "word") first++;
+    let first = firstToken;
+    while (first < endToken && kinds[first] !== K_WORD) first++;
     let lead = first;
     while (
-      lead < span.endToken &&
-      ((tokens[lead] as Token).kind !== "word" || LEAD_FILLERS.has((tokens[lead] as Token).norm))
+      lead < endToken &&
+      (kinds[lead] !== K_WORD || (flagsOf(ids[lead] as number) & F_LEAD_FILLER) !== 0)
     )
       lead++;
-    const leadTok = lead < span.endToken ? (tokens[lead] as Token) : null;
     // the question opener is the first word after greetings and fillers ("Hi, do you ship abroad?")
     let opener = first;
     while (
-      opener < span.endToken &&
-      ((tokens[opener] as Token).kind !== "word" || OPENER_FILLERS.has((tokens[opener] as Token).norm))
+      opener < endToken &&
+      (kinds[opener] !== K_WORD || (flagsOf(ids[opener] as number) & F_OPENER_FILLER) !== 0)
     )
       opener++;
-    const openerTok = opener < span.endToken ? (tokens[opener] as Token) : null;
+    const hasOpener = opener < endToken;
 
-    let lastMark: Token | null = null;
+    let lastMark = -1;
     let questionMarks = 0;
     let endsWithQuestion = false;
-    for (let i = span.endToken - 1; i >= span.firstToken; i--) {
-      const t = tokens[i] as Token;
-      if (t.kind === "punct" && t.norm === "?") {
+    for (let i = endToken - 1; i >= firstToken; i--) {
+      if (kinds[i] !== K_PUNCT) continue;
+      const id = ids[i] as number;
+      if (id === ID_QUESTION) {
         if (questionMarks === 0) {
-          lastMark = t;
-          if (i >= span.endToken - 2) endsWithQuestion = true;
+          lastMark = i;
+          if (i >= endToken - 2) endsWithQuestion = true;
         }
         questionMarks++;
-      }
-      if (t.kind === "punct" && t.norm === "!") exclamations++;
+      } else if (id === ID_BANG) exclamations++;
     }
-    if (lastMark !== null) {
-      s.question = true;
+    if (lastMark >= 0) {
+      question = true;
       const w = endsWithQuestion ? 1.6 : 0.8;
-      raw.question += w;
-      evidence.question.push({
-        cue: text.slice(lastMark.start, lastMark.end),
-        kind: "question-mark",
-        span: [lastMark.start, lastMark.end],
-        weight: w,
-      });
+      R[base + Q] = (R[base + Q] as number) + w;
+      record(Q, si, EK_QUESTION_MARK, starts[lastMark] as number, ends[lastMark] as number, w, false);
     }
-    if (openerTok) {
-      const firstTok = openerTok;
-      const next = opener + 1 < span.endToken ? (tokens[opener + 1] as Token) : null;
-      if (WH.has(firstTok.norm) && !(next && (next.norm === "a" || next.norm === "an"))) {
+    if (hasOpener) {
+      const openerId = ids[opener] as number;
+      const hasNext = opener + 1 < endToken;
+      const nextId = hasNext ? (ids[opener + 1] as number) : -1;
+      const openerFlags = flagsOf(openerId);
+      if ((openerFlags & F_WH) !== 0 && !(hasNext && (nextId === ID_A || nextId === ID_AN))) {
         const w = questionMarks > 0 ? 0.6 : 0.9;
-        raw.question += w;
-        evidence.question.push({
-          cue: text.slice(firstTok.start, firstTok.end),
-          kind: "question-opener",
-          span: [firstTok.start, firstTok.end],
-          weight: w,
-        });
-      } else if (AUX.has(firstTok.norm) && next && SUBJECTS.has(next.norm)) {
+        R[base + Q] = (R[base + Q] as number) + w;
+        record(Q, si, EK_QUESTION_OPENER, starts[opener] as number, ends[opener] as number, w, false);
+      } else if ((openerFlags & F_AUX) !== 0 && hasNext && (flagsOf(nextId) & F_SUBJECT) !== 0) {
         const w = questionMarks > 0 ? 0.6 : 0.9;
-        raw.question += w;
-        evidence.question.push({
-          cue: text.slice(firstTok.start, next.end),
-          kind: "question-opener",
-          span: [firstTok.start, next.end],
-          weight: w,
-        });
+        R[base + Q] = (R[base + Q] as number) + w;
+        record(Q, si, EK_QUESTION_OPENER, starts[opener] as number, ends[opener + 1] as number, w, false);
       }
     }
 
     // walk the tokens of the sentence: match phrases, track modifier scopes
     let negUntil = -1;
     let negatorEnd = -10;
+    let negatorAt = -1;
     let modalUntil = -1;
     let boost = 1;
     let boostUntil = -1;
     let coverEnd = -1;
     let contrastAt = -1;
-    const whyQuestion = openerTok !== null && (openerTok.norm === "why" || openerTok.norm === "how");
-    const sentiments: { at: number; v: number; ev: Evidence }[] = [];
+    const whyQuestion = hasOpener && (ids[opener] === ID_WHY || ids[opener] === ID_HOW);
+    let sentimentCount = 0;
     let posPre = 0;
-    let pendingNegation: { start: number; end: number } | null = null;
+    let pendingStart = -1;
+    let pendingEnd = -1;
+    let pendingWeight = 0;
     let negatedPredicates = 0;
     let negPre = 0;
     let posPost = 0;
     let negPost = 0;
     let strongNegative = 0;
 
-    for (let i = span.firstToken; i < span.endToken; i++) {
-      const t = tokens[i] as Token;
-      if (t.kind === "punct") {
-        if (t.norm !== "'" && t.norm !== '"' && t.norm !== "-" && t.norm !== "/") {
+    for (let i = firstToken; i < endToken; i++) {
+      const k = kinds[i] as number;
+      if (k === K_PUNCT) {
+        const id = ids[i] as number;
+        if (id !== ID_APOSTROPHE && id !== ID_QUOTE && id !== ID_HYPHEN && id !== ID_SLASH) {
           negUntil = -1;
           boostUntil = -1;
-          if (t.norm !== "(" && t.norm !== ")") modalUntil = -1;
+          if (id !== ID_OPEN_PAREN && id !== ID_CLOSE_PAREN) modalUntil = -1;
         }
         continue;
       }
-      if (t.kind === "url" || t.kind === "mention") continue;
+      if (k === K_URL || k === K_MENTION) continue;
       // longest phrase starting here
-      let node: TrieNode | undefined = root;
-      let hits: CueHit[] | null = null;
+      let node = 0;
+      let hitNode = -1;
+      let stem = false;
       let end = i;
-      for (let j = i; j < span.endToken && j - i < maxLength; j++) {
-        const tj = tokens[j] as Token;
-        let next: TrieNode | undefined = node.next?.get(tj.norm);
-        if (next === undefined && tj.kind === "number") next = node.next?.get(NUMBER_KEY);
-        if (next === undefined && j === i && tj.kind === "word") {
-          // an inflected sentiment word: "greatest", "exquisitely", "happily"
-          const stemHits = sentimentStem(root, tj.norm);
-          if (stemHits !== null) {
-            hits = stemHits;
-            end = i + 1;
+      for (let j = i; j < endToken && j - i < maxLength; j++) {
+        const id = ids[j] as number;
+        let next = j === i ? (id >= 0 ? (rootChild[id] as number) : -1) : childOf(c, node, id);
+        if (next < 0 && (kinds[j] === K_NUMBER || (flagsOf(id) & F_NUMBER_WORD) !== 0))
+          next = childOf(c, node, NUMBER_ID);
+        if (next < 0) {
+          if (j === i && kinds[j] === K_WORD) {
+            // an inflected sentiment word: "greatest", "exquisitely", "happily"
+            const f = tflags[j] as number;
+            const st = sentimentStem(
+              c,
+              text,
+              (f & T_HASHTAG) !== 0 ? (starts[j] as number) + 1 : (starts[j] as number),
+              ends[j] as number,
+              (f & T_OTHER) !== 0,
+            );
+            if (st >= 0) {
+              hitNode = st;
+              stem = true;
+              end = i + 1;
+            }
           }
+          break;
         }
-        if (next === undefined) break;
         node = next;
-        if (node.hits !== null) {
-          hits = node.hits;
+        if ((hitStart[node] as number) < (hitStart[node + 1] as number)) {
+          hitNode = node;
           end = j + 1;
         }
       }
-      if (pendingNegation !== null && i > negUntil) {
-        negatedPredicates += commitNegation(raw, evidence, text, pendingNegation, negatedPredicates);
-        pendingNegation = null;
+      if (pendingStart >= 0 && i > negUntil) {
+        if (negatedPredicates < 2) {
+          R[base + C] = (R[base + C] as number) + pendingWeight;
+          record(C, si, NEGATOR, pendingStart, pendingEnd, pendingWeight, false);
+          negatedPredicates++;
+        }
+        pendingStart = -1;
       }
       // greedy longest match, left to right: a phrase never starts inside another
-      if (hits === null || i < coverEnd) continue;
+      if (hitNode < 0 || i < coverEnd) continue;
       coverEnd = end;
-      const lastTok = tokens[end - 1] as Token;
-      const cueStart = t.start;
-      const cueEnd = lastTok.end;
+      const cueStart = starts[i] as number;
+      const cueEnd = ends[end - 1] as number;
       let shout = false;
-      for (let k = i; k < end; k++) if ((tokens[k] as Token).shout) shout = true;
+      for (let q = i; q < end; q++) if (((tflags[q] as number) & T_SHOUT) !== 0) shout = true;
       const negated = i <= negUntil;
       // a negative word flips only right after its negator ("not bad", "no problem"); further away
       // the negation belongs to something else ("did not resolve my issue")
       const negatedClose = negated && i <= negatorEnd + 1;
       const hypothetical = i <= modalUntil;
       const boosted = i <= boostUntil ? boost : 1;
+      const hitEnd = hitStart[hitNode + 1] as number;
+      let polite = false;
 
-      for (const hit of hits) {
-        const kind = hit.kind;
-        const w = hit.weight;
-        if (collectCues) {
-          let list = cues.get(kind);
-          if (!list) {
-            list = [];
-            cues.set(kind, list);
-          }
-          push(list, text, cueStart, cueEnd, kind, w, negated);
-        }
+      for (let h = hitStart[hitNode] as number; h < hitEnd; h++) {
+        const kind = hitKind[h] as number;
+        if (stem && kind !== POSITIVE && kind !== NEGATIVE) continue;
+        const w = hitWeight[h] as number;
+        if (collectCues) record(TARGET_CUE + kind, si, kind, cueStart, cueEnd, w, negated);
         switch (kind) {
-          case "negator":
+          case NEGATOR:
             negUntil = end - 1 + NEGATION_WINDOW;
             negatorEnd = end;
+            negatorAt = i;
             // a negated predicate ("it won't load my file", "I can't see the tab") reports a mismatch
             // between expectation and reality, the definition of a complaint, unless the negation
-            // turns out to reverse a sentiment word (then the sentiment rule has it)
-            if (end < span.endToken && (tokens[end] as Token).kind === "word") {
-              pendingNegation = { start: cueStart, end: cueEnd };
+            // turns out to reverse a sentiment word (then the sentiment rule has it); a predicate of
+            // functioning, arriving or answering counts fully (negation.ts)
+            if (end < endToken && kinds[end] === K_WORD) {
+              pendingStart = cueStart;
+              const v = failedVerb(b, i, end, firstToken, first, endToken);
+              pendingEnd = v >= 0 ? (ends[v] as number) : cueEnd;
+              pendingWeight = v >= 0 ? FAILED_PREDICATE : NEGATED_PREDICATE;
             }
             break;
-          case "intensifier":
+          case INTENSIFIER:
             boost = 1 + w;
             boostUntil = end + 1;
             break;
-          case "diminisher":
+          case DIMINISHER:
             boost = Math.max(0, 1 - w);
             boostUntil = end + 1;
             break;
-          case "contrast":
-            if (i > span.firstToken) {
+          case CONTRAST:
+            if (i > firstToken) {
               contrastAt = i;
               posPre += posPost;
               negPre += negPost;
@@ -588,20 +464,41 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             negUntil = -1;
             modalUntil = -1;
             break;
-          case "modal":
+          case MODAL:
             modalUntil = end - 1 + MODAL_WINDOW;
             break;
-          case "positive":
-          case "negative": {
-            let v = (kind === "positive" ? w : -w) * boosted * (shout ? SHOUT_FACTOR : 1);
-            const flips = kind === "positive" ? negated : negatedClose || (negated && boostUntil >= i);
-            if (flips) pendingNegation = null;
+          case POSITIVE:
+          case NEGATIVE: {
+            // "like" is a verb of liking only after a subject or an auxiliary ("I like", "don't
+            // like"); elsewhere it compares or hedges ("looks like", "like 3 days", "like a bus")
+            if (
+              end === i + 1 &&
+              (flagsOf(ids[i] as number) & F_LIKE) !== 0 &&
+              !(
+                i > firstToken &&
+                kinds[i - 1] === K_WORD &&
+                (flagsOf(ids[i - 1] as number) & F_LIKE_SUBJECT) !== 0
+              )
+            )
+              break;
+            let v = (kind === POSITIVE ? w : -w) * boosted * (shout ? SHOUT_FACTOR : 1);
+            // "couldn't have been kinder", "can't be more helpful": a denied comparative is the
+            // highest praise (litotes), and "couldn't be slower" the harshest blame, so the word
+            // keeps its sign
+            const litotes = negated && deniedComparative(b, negatorAt, negatorEnd, i);
+            const flips =
+              !litotes &&
+              (kind === POSITIVE
+                ? negated
+                : negatedClose || (negated && (boostUntil >= i || bridged(b, negatorEnd, i))));
+            if (flips || litotes) pendingStart = -1;
             if (flips) v *= NEGATION_FACTOR;
-            if (hypothetical && v > 0) {
-              // "it would be really nice to ..." is a wish: counts for suggestion, not praise
+            // "it would be really nice to ..." is a wish: counts for suggestion, not praise; but
+            // "would recommend" and "would stay again" endorse
+            if (hypothetical && v > 0 && !litotes && (flagsOf(ids[end - 1] as number) & F_ENDORSE) === 0) {
               const sw = 0.5 * v;
-              raw.suggestion += sw;
-              push(evidence.suggestion, text, cueStart, cueEnd, "hypothetical", sw, false);
+              R[base + S] = (R[base + S] as number) + sw;
+              record(S, si, EK_HYPOTHETICAL, cueStart, cueEnd, sw, false);
               break;
             }
             if (contrastAt >= 0) {
@@ -610,122 +507,202 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             } else if (v > 0) posPre += v;
             else negPre += v;
             if (v <= -1.5) strongNegative += -0.15 * v;
-            if (sentiments.length < MAX_EVIDENCE) {
-              sentiments.push({
-                at: i,
-                v,
-                ev: evidenceOf(text.slice(cueStart, cueEnd), kind, [cueStart, cueEnd], v, flips),
-              });
+            if (sentimentCount < sentAt.length) {
+              sentAt[sentimentCount] = i;
+              sentValue[sentimentCount] = v;
+              sentStart[sentimentCount] = cueStart;
+              sentEnd[sentimentCount] = cueEnd;
+              sentKind[sentimentCount] = kind;
+              sentFlip[sentimentCount] = flips ? 1 : 0;
+              sentimentCount++;
             }
             break;
           }
-          case "problem":
+          case PROBLEM:
             if (negated) break;
-            raw.complaint += w * boosted;
-            push(evidence.complaint, text, cueStart, cueEnd, kind, w * boosted, false);
+            R[base + C] = (R[base + C] as number) + w * boosted;
+            record(C, si, PROBLEM, cueStart, cueEnd, w * boosted, false);
             break;
-          case "suggestion":
+          case SUGGESTION:
             if (negated) break;
-            raw.suggestion += w;
-            push(evidence.suggestion, text, cueStart, cueEnd, kind, w, false);
+            R[base + S] = (R[base + S] as number) + w;
+            record(S, si, SUGGESTION, cueStart, cueEnd, w, false);
             break;
-          case "imperative":
-            if (i === lead && !(leadTok !== null && (tokens[lead - 1] as Token | undefined)?.norm === "i")) {
-              raw.suggestion += w;
-              push(evidence.suggestion, text, cueStart, cueEnd, "imperative", w, false);
+          case IMPERATIVE:
+            if (i === lead && !(lead > 0 && ids[lead - 1] === ID_I)) {
+              R[base + S] = (R[base + S] as number) + w;
+              record(S, si, IMPERATIVE, cueStart, cueEnd, w, false);
             }
             break;
-          case "question":
-            raw.question += w * 0.8;
-            push(evidence.question, text, cueStart, cueEnd, kind, w * 0.8, false);
+          case QUESTION:
+            R[base + Q] = (R[base + Q] as number) + w * 0.8;
+            record(Q, si, QUESTION, cueStart, cueEnd, w * 0.8, false);
             break;
-          case "politeness":
+          case POLITENESS:
+            polite = true;
             break;
-          default:
-            if (isSignal(kind)) {
-              if (negated && kind !== "frustration") break;
-              const sw = w * boosted;
-              signalRaw[kind] += sw;
-              push(signalEvidence[kind], text, cueStart, cueEnd, kind, sw, false);
-              if (kind === "gratitude") {
-                raw.praise += 0.7 * sw;
-                s.thanks += 0.7 * sw;
-                push(evidence.praise, text, cueStart, cueEnd, kind, 0.7 * sw, false);
-              } else if (kind === "frustration") {
-                raw.complaint += 0.4 * sw;
-                push(evidence.complaint, text, cueStart, cueEnd, kind, 0.4 * sw, false);
-              }
+          default: {
+            const signal = SIGNAL_INDEX[kind] as number;
+            if (signal < 0) break;
+            if (negated && kind !== FRUSTRATION) break;
+            const sw = w * boosted;
+            signalRaw[signal] = (signalRaw[signal] as number) + sw;
+            record(TARGET_SIGNAL + signal, si, kind, cueStart, cueEnd, sw, false);
+            if (kind === GRATITUDE) {
+              R[base + P] = (R[base + P] as number) + 0.7 * sw;
+              thanks += 0.7 * sw;
+              record(P, si, kind, cueStart, cueEnd, 0.7 * sw, false);
+            } else if (kind === FRUSTRATION) {
+              R[base + C] = (R[base + C] as number) + 0.4 * sw;
+              record(C, si, kind, cueStart, cueEnd, 0.4 * sw, false);
             }
+          }
         }
       }
-      if (politeness(hits)) {
+      if (polite) {
         // "thanks in advance": politeness, so undo any gratitude counted for praise in this span
-        for (let k = evidence.praise.length - 1; k >= 0; k--) {
-          const e = evidence.praise[k] as Evidence;
-          if (e.span[0] >= cueStart && e.span[1] <= cueEnd) {
-            raw.praise -= e.weight;
-            evidence.praise.splice(k, 1);
+        for (let q = log.n - 1; q >= logStart; q--) {
+          if (log.target[q] !== P || dropped(q)) continue;
+          if ((log.start[q] as number) >= cueStart && (log.end[q] as number) <= cueEnd) {
+            R[base + P] = (R[base + P] as number) - (log.weight[q] as number);
+            drop(q);
           }
         }
       }
     }
+    if (pendingStart >= 0 && negatedPredicates < 2) {
+      R[base + C] = (R[base + C] as number) + pendingWeight;
+      record(C, si, NEGATOR, pendingStart, pendingEnd, pendingWeight, false);
+    }
     // contrast: what follows "but" weighs more than what precedes it (VADER: ×0.5 before, ×1.5 after)
-    if (pendingNegation !== null)
-      negatedPredicates += commitNegation(raw, evidence, text, pendingNegation, negatedPredicates);
     // (sums are kept in full; only the evidence lists are capped)
     const preFactor = contrastAt >= 0 ? 0.5 : 1;
     const positive = posPre * preFactor + posPost * 1.5;
     const negative = negPre * preFactor + negPost * 1.5;
     const sentenceValence = positive + negative;
-    raw.praise += 0.55 * positive;
-    raw.complaint += -0.65 * negative;
-    signalRaw.frustration += strongNegative;
-    for (const x of sentiments) {
-      const v = x.v * (contrastAt >= 0 ? (x.at < contrastAt ? 0.5 : 1.5) : 1);
-      x.ev.weight = v;
-      if (sentimentEvidence.length < MAX_EVIDENCE) sentimentEvidence.push(x.ev);
-      if (v > 0)
-        push(evidence.praise, text, x.ev.span[0], x.ev.span[1], x.ev.kind, 0.55 * v, x.ev.negated === true);
-      else if (v < 0)
-        push(
-          evidence.complaint,
-          text,
-          x.ev.span[0],
-          x.ev.span[1],
-          x.ev.kind,
-          -0.65 * v,
-          x.ev.negated === true,
-        );
+    R[base + P] = (R[base + P] as number) + 0.55 * positive;
+    R[base + C] = (R[base + C] as number) + -0.65 * negative;
+    signalRaw[FRUSTRATION_SIGNAL] = (signalRaw[FRUSTRATION_SIGNAL] as number) + strongNegative;
+    for (let x = 0; x < sentimentCount; x++) {
+      const at = sentAt[x] as number;
+      const v = (sentValue[x] as number) * (contrastAt >= 0 ? (at < contrastAt ? 0.5 : 1.5) : 1);
+      const s0 = sentStart[x] as number;
+      const s1 = sentEnd[x] as number;
+      const kind = sentKind[x] as number;
+      const flipped = sentFlip[x] === 1;
+      record(TARGET_SENTIMENT, si, kind, s0, s1, v, flipped);
+      if (v > 0) record(P, si, kind, s0, s1, 0.55 * v, flipped);
+      else if (v < 0) record(C, si, kind, s0, s1, -0.65 * v, flipped);
     }
     // a question about a problem is a complaint in question form ("Why is my order still not here?"):
     // a complaint is a mismatch between expectation and reality, whatever the sentence form
-    if (s.question && raw.complaint >= (whyQuestion ? 0.5 : 0.9)) {
-      raw.complaint += whyQuestion ? 0.8 : 0.5;
-      raw.question *= 0.6;
+    if (question && (R[base + C] as number) >= (whyQuestion ? 0.5 : 0.9)) {
+      R[base + C] = (R[base + C] as number) + (whyQuestion ? 0.8 : 0.5);
+      R[base + Q] = (R[base + Q] as number) * 0.6;
     }
     // negative sentiment aimed at the addressee ("your app is useless") is a complaint to them
-    if (sentenceValence < 0 && addresses(tokens, span.firstToken, span.endToken)) {
-      raw.complaint += Math.min(1, -0.25 * sentenceValence);
+    if (sentenceValence < 0 && addresses(b, firstToken, endToken)) {
+      R[base + C] = (R[base + C] as number) + Math.min(1, -0.25 * sentenceValence);
     }
     // a request worded as a question ("could you add ...?") is a suggestion first
-    if (raw.suggestion >= 1 && raw.question > 0) raw.question *= 0.6;
+    if ((R[base + S] as number) >= 1 && (R[base + Q] as number) > 0)
+      R[base + Q] = (R[base + Q] as number) * 0.6;
     // praise inside a question ("is the great deal still on?") is not praise of us
-    if (s.question && raw.praise > 0) raw.praise *= 0.5;
-    s.valence = sentenceValence;
+    if (question && (R[base + P] as number) > 0) R[base + P] = (R[base + P] as number) * 0.5;
+    sentenceQuestion[si] = question ? 1 : 0;
+    sentenceThanks[si] = thanks;
     valence += sentenceValence;
+  }
+  // a question next to a problem report asks for help with that problem ("The app won't open. What
+  // do I do?"): the message is a complaint in question form, as within one sentence above
+  if (sentences > 1) {
+    let report = -1;
+    for (let k = 0; k < sentences; k++) {
+      const rc = R[4 * k + C] as number;
+      if (rc >= 0.9 && rc >= (R[4 * k + Q] as number)) report = k;
+    }
+    if (report >= 0) {
+      for (let k = 0; k < sentences; k++) {
+        if (k !== report && sentenceQuestion[k] === 1 && (R[4 * k + S] as number) < 1) {
+          R[4 * k + Q] = (R[4 * k + Q] as number) * QA_DAMP;
+          R[4 * k + C] = (R[4 * k + C] as number) + QA_BONUS;
+        }
+      }
+    }
   }
   // thanks in a message that asks, requests or complains is politeness ("Can you check? Thanks"),
   // not praise
   let asks = false;
-  for (const s of sentences)
-    if (s.raw.question >= 1 || s.raw.suggestion >= 1 || s.raw.complaint >= 1) asks = true;
+  for (let k = 0; k < sentences; k++)
+    if ((R[4 * k + Q] as number) >= 1 || (R[4 * k + S] as number) >= 1 || (R[4 * k + C] as number) >= 1)
+      asks = true;
   if (asks) {
-    for (const s of sentences) {
-      if (s.thanks <= 0) continue;
-      const cut = 0.7 * Math.min(s.thanks, s.raw.praise);
-      s.raw.praise -= cut;
-      for (const e of s.evidence.praise) if (e.kind === "gratitude") e.weight *= 0.3;
+    let thanked = false;
+    for (let k = 0; k < sentences; k++) {
+      const t = sentenceThanks[k] as number;
+      if (t <= 0) continue;
+      thanked = true;
+      R[4 * k + P] = (R[4 * k + P] as number) - 0.7 * Math.min(t, R[4 * k + P] as number);
+    }
+    if (thanked) {
+      for (let q = 0; q < log.n; q++)
+        if (
+          log.target[q] === P &&
+          log.kind[q] === GRATITUDE &&
+          (sentenceThanks[log.sentence[q] as number] as number) > 0
+        )
+          log.weight[q] = (log.weight[q] as number) * 0.3;
     }
   }
-  return { tokens, sentences, valence, sentimentEvidence, signalRaw, signalEvidence, cues, exclamations };
+  let words = 0;
+  let thirdWordEnd = 0;
+  let shouts = 0;
+  for (let i = 0; i < b.n; i++) {
+    const k = kinds[i];
+    if (k === K_WORD || k === K_NUMBER) {
+      words++;
+      if (words <= 3) thirdWordEnd = ends[i] as number;
+      const f = tflags[i] as number;
+      if (
+        (f & T_SHOUT) !== 0 &&
+        (ends[i] as number) - (starts[i] as number) - ((f & T_HASHTAG) !== 0 ? 1 : 0) > 2
+      )
+        shouts++;
+    }
+  }
+  return {
+    text,
+    sentences,
+    sentenceStart: b.sStart,
+    sentenceEnd: b.sEnd,
+    raw: R,
+    signalRaw,
+    valence,
+    exclamations,
+    words,
+    thirdWordEnd,
+    shouts,
+  };
+}
+
+/** The raw type scores of sentence `k` (or, for −1, summed over the sentences). */
+export function rawOf(a: Analysis, k = -1): Record<InteractionType, number> {
+  const R = a.raw;
+  if (k >= 0 || a.sentences === 1) {
+    const base = 4 * Math.max(k, 0);
+    return {
+      question: R[base + Q] as number,
+      complaint: R[base + C] as number,
+      suggestion: R[base + S] as number,
+      praise: R[base + P] as number,
+    };
+  }
+  const raw = { question: 0, complaint: 0, suggestion: 0, praise: 0 };
+  for (let s = 0; s < a.sentences; s++) {
+    raw.question += R[4 * s + Q] as number;
+    raw.complaint += R[4 * s + C] as number;
+    raw.suggestion += R[4 * s + S] as number;
+    raw.praise += R[4 * s + P] as number;
+  }
+  return raw;
 }

@@ -1,7 +1,8 @@
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import { analyze, type Evidence } from "./analyze.js";
 import { messageRaw } from "./classify-interaction.js";
-import type { CueKind, Lexicon } from "./lexicon.js";
+import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE, typeTarget } from "./evidence-log.js";
+import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
 
 /**
  * The dialogue acts {@link classifyAct} tells apart.
@@ -150,44 +151,32 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
   const business = speaker !== "customer";
   const a = analyze(text, options.lexicon, options.maxLength, true);
   const raw = {} as Record<ActName, number>;
-  const evidence = {} as Record<ActName, Evidence[]>;
-  for (const act of actNames) {
-    raw[act] = 0;
-    evidence[act] = [];
-  }
-  let words = 0;
-  let thirdWordEnd = 0;
-  for (const t of a.tokens) {
-    if (t.kind === "word" || t.kind === "number") {
-      words++;
-      if (words <= 3) thirdWordEnd = t.end;
-    }
-  }
+  for (const act of actNames) raw[act] = 0;
+  const words = a.words;
+  const thirdWordEnd = a.thirdWordEnd;
   const short = words <= 6;
-  for (const [kind, list] of a.cues) {
-    const act = ACT_CUES[kind];
+  const weightOf = (act: ActName, k: number): number => {
+    const early = (log.start[k] as number) < thirdWordEnd || short;
+    // greetings and yes/no answers are acts where they open the turn; the others anywhere
+    const positional = act === "greet" || act === "accept" || act === "reject";
+    let w = (log.weight[k] as number) * (early || !positional ? 1.5 : 0.5);
+    if (act === "propose" || act === "confirm") w *= business ? 1.3 : 0.6;
+    if (act === "accept" || act === "reject") w *= business ? 0.6 : 1.2;
+    if ((act === "accept" || act === "reject") && !early) w *= 0.5;
+    if (act === "greet" && !short) w *= 0.9;
+    return w;
+  };
+  // the act cues, kind by kind in the order each kind first occurs, then in text order
+  const order = cueOrder();
+  for (const target of order) {
+    const act = ACT_CUES[cueKinds[target - TARGET_CUE] as CueKind];
     if (act === undefined) continue;
-    for (const e of list) {
-      if (e.negated) continue;
-      const early = e.span[0] < thirdWordEnd || short;
-      // greetings and yes/no answers are acts where they open the turn; the others anywhere
-      const positional = act === "greet" || act === "accept" || act === "reject";
-      let w = e.weight * (early || !positional ? 1.5 : 0.5);
-      if (act === "propose" || act === "confirm") w *= business ? 1.3 : 0.6;
-      if (act === "accept" || act === "reject") w *= business ? 0.6 : 1.2;
-      if ((act === "accept" || act === "reject") && !early) w *= 0.5;
-      if (act === "greet" && !short) w *= 0.9;
-      raw[act] += w;
-      evidence[act].push({ ...e, weight: w });
-    }
+    for (let k = 0; k < log.n; k++)
+      if (log.target[k] === target && !negatedAt(k)) raw[act] += weightOf(act, k);
   }
-  const { raw: types, evidence: typeEvidence } = messageRaw(a);
+  const types = messageRaw(a);
   raw.ask += types.question;
-  for (const e of typeEvidence.question) evidence.ask.push(e);
-  if (!business) {
-    raw.propose += 0.6 * types.suggestion;
-    for (const e of typeEvidence.suggestion) evidence.propose.push({ ...e, weight: 0.6 * e.weight });
-  }
+  if (!business) raw.propose += 0.6 * types.suggestion;
   if (words > 0) raw.inform += Math.min(0.7, 0.1 * words);
   // an agent's greeting usually ends in an offer of help ("How can I help?"): still a greeting
   if (business && raw.greet > 0) raw.greet += 1;
@@ -205,11 +194,33 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
       bestScore = s;
     }
   }
+  // the evidence of the chosen act only: its cues, then the sentence-form cues it borrows
+  const evidence: Evidence[] = [];
+  for (const target of order) {
+    if (ACT_CUES[cueKinds[target - TARGET_CUE] as CueKind] !== best) continue;
+    for (let k = 0; k < log.n; k++)
+      if (log.target[k] === target && !negatedAt(k))
+        evidence.push({ ...evidenceAt(a.text, k), weight: weightOf(best, k) });
+  }
+  if (best === "ask") for (const e of evidenceOf(a.text, typeTarget("question"))) evidence.push(e);
+  if (best === "propose" && !business)
+    for (const e of evidenceOf(a.text, typeTarget("suggestion")))
+      evidence.push({ ...e, weight: 0.6 * e.weight });
   return {
     act: best,
     stage: actStages[best],
     confidence: bestScore,
     scores,
-    evidence: evidence[best].slice().sort((x, y) => y.weight - x.weight),
+    evidence: evidence.sort((x, y) => y.weight - x.weight),
   };
+}
+
+/** The cue targets of the log, each once, in the order they first occur. */
+function cueOrder(): number[] {
+  const order: number[] = [];
+  for (let k = 0; k < log.n; k++) {
+    const t = log.target[k] as number;
+    if (t >= TARGET_CUE && !order.includes(t)) order.push(t);
+  }
+  return order;
 }

@@ -1,5 +1,6 @@
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
-import { type Analysis, analyze, type Evidence, type SentenceAnalysis } from "./analyze.js";
+import { type Analysis, analyze, type Evidence, rawOf } from "./analyze.js";
+import { evidenceOf } from "./evidence-log.js";
 import { normalizeValence } from "./detect-signals.js";
 import type { Lexicon } from "./lexicon.js";
 
@@ -70,60 +71,50 @@ export interface ClassifyInteractionOptions {
 
 const DEFAULT_THRESHOLD = 0.5;
 
+function byWeight(a: Evidence, b: Evidence): number {
+  return Math.abs(b.weight) - Math.abs(a.weight);
+}
+
 function toScore(raw: number): number {
   return raw > 0 ? 1 - Math.exp(-raw) : 0;
 }
 
+/**
+ * The result for raw scores `raw` of the analysis `a` (of sentence `sentence`, or of the whole message
+ * for −1): the evidence objects are made for the primary label only.
+ */
 function resultOf(
   raw: Record<InteractionType, number>,
-  evidence: Record<InteractionType, Evidence[]>,
+  a: Analysis,
+  sentence: number,
   threshold: number,
 ): ClassificationResult<InteractionType> {
-  const scores = {} as Record<InteractionType, number>;
+  const scores: Record<InteractionType, number> = {
+    question: toScore(raw.question),
+    complaint: toScore(raw.complaint),
+    suggestion: toScore(raw.suggestion),
+    praise: toScore(raw.praise),
+  };
+  // best first, ties in vocabulary order: an insertion sort of at most four (no comparator closure)
   const ranked: { label: InteractionType; score: number }[] = [];
-  for (const t of interactionTypes) {
-    const score = toScore(raw[t]);
-    scores[t] = score;
-    if (score >= threshold && score > 0) ranked.push({ label: t, score });
+  for (let t = 0; t < interactionTypes.length; t++) {
+    const label = interactionTypes[t] as InteractionType;
+    const score = scores[label];
+    if (!(score >= threshold && score > 0)) continue;
+    let at = ranked.length;
+    while (at > 0 && (ranked[at - 1] as RankedLabel<InteractionType>).score < score) at--;
+    ranked.splice(at, 0, { label, score });
   }
-  ranked.sort(
-    (a, b) => b.score - a.score || interactionTypes.indexOf(a.label) - interactionTypes.indexOf(b.label),
-  );
   const top = ranked[0];
   if (!top) return { label: "unknown", confidence: 0, scores, ranked, evidence: [] };
-  const ev = evidence[top.label].slice().sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const ev = evidenceOf(a.text, interactionTypes.indexOf(top.label), sentence);
+  if (ev.length > 1) ev.sort(byWeight);
   return { label: top.label, confidence: top.score, scores, ranked, evidence: ev };
 }
 
 /** Sums the sentences of an analysis into message-level raw scores. */
-export function messageRaw(a: Analysis): {
-  raw: Record<InteractionType, number>;
-  evidence: Record<InteractionType, Evidence[]>;
-} {
-  const raw: Record<InteractionType, number> = { question: 0, complaint: 0, suggestion: 0, praise: 0 };
-  const evidence: Record<InteractionType, Evidence[]> = {
-    question: [],
-    complaint: [],
-    suggestion: [],
-    praise: [],
-  };
-  const count = a.sentences.length;
-  if (count === 1) {
-    const s = a.sentences[0] as SentenceAnalysis;
-    return { raw: { ...s.raw }, evidence: s.evidence };
-  }
-  for (let i = 0; i < count; i++) {
-    const s = a.sentences[i] as SentenceAnalysis;
-    raw.question += s.raw.question;
-    raw.complaint += s.raw.complaint;
-    raw.suggestion += s.raw.suggestion;
-    raw.praise += s.raw.praise;
-    for (const e of s.evidence.question) evidence.question.push(e);
-    for (const e of s.evidence.complaint) evidence.complaint.push(e);
-    for (const e of s.evidence.suggestion) evidence.suggestion.push(e);
-    for (const e of s.evidence.praise) evidence.praise.push(e);
-  }
-  return { raw, evidence };
+export function messageRaw(a: Analysis): Record<InteractionType, number> {
+  return rawOf(a, -1);
 }
 
 /**
@@ -133,8 +124,11 @@ export function messageRaw(a: Analysis): {
  * @remarks
  * The four kinds are seed 003's (seed 004 calls them information, problem, request and compliment).
  * Each sentence gets a raw score per kind from cues and sentence form: a question mark, a wh-word or
- * subject–auxiliary inversion at the start (question); problem reports and negative sentiment
- * (complaint); wish and request frames ("it would be great if", "please add", "should have", "why not")
+ * subject–auxiliary inversion at the start (question); problem reports, denied predicates of
+ * functioning, arriving or answering ("won't load", "hasn't arrived", "no reply"), repeated contact,
+ * waiting, exasperated questions, blame and negative sentiment aimed at the addressee, and negative
+ * sentiment in general (complaint; a question about a problem, or beside a problem report, counts as a
+ * complaint in question form); wish and request frames ("it would be great if", "please add", "should have", "why not")
  * and a clause-initial imperative (suggestion); positive sentiment and thanks (praise). Negation,
  * intensity, contrast and modality act on sentiment as in {@link detectSignals}. A message's raw score
  * per kind is the sum over its sentences, and its score is `1 − e^(−raw)` (a noisy-or of the cues).
@@ -168,12 +162,14 @@ export function classifyInteraction(
 ): InteractionResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const a = analyze(text, options.lexicon, options.maxLength);
-  const { raw, evidence } = messageRaw(a);
-  const result = resultOf(raw, evidence, threshold);
+  const result = resultOf(rawOf(a, -1), a, -1, threshold);
   const sentences: SentenceResult[] = [];
   if (options.sentences === true) {
-    for (const s of a.sentences)
-      sentences.push({ ...resultOf(s.raw, s.evidence, threshold), span: [s.start, s.end] });
+    for (let k = 0; k < a.sentences; k++)
+      sentences.push({
+        ...resultOf(rawOf(a, k), a, k, threshold),
+        span: [a.sentenceStart[k] as number, a.sentenceEnd[k] as number],
+      });
   }
   return {
     label: result.label,

@@ -128,7 +128,7 @@ export interface ScenarioResult {
 export function classifyScenario(input: ScenarioInput): ScenarioResult {
   const a = analyze(input.text, input.lexicon, input.maxLength);
   const sig = signalsOf(a, 0);
-  const { raw } = messageRaw(a);
+  const raw = messageRaw(a);
   let type: InteractionType | "unknown" = "unknown";
   let best = 0.69; // raw score of the 0.5 threshold of classifyInteraction
   for (const t of ["question", "complaint", "suggestion", "praise"] as const) {

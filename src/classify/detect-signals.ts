@@ -1,4 +1,5 @@
 import { type Analysis, analyze, type Evidence, type SignalName, signalNames } from "./analyze.js";
+import { evidenceOf, TARGET_SENTIMENT, TARGET_SIGNAL } from "./evidence-log.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -57,10 +58,10 @@ export function normalizeValence(valence: number, exclamations: number): number 
 export function signalsOf(a: Analysis, threshold: number): SignalsResult {
   const strengths = {} as Record<SignalName, number>;
   const signals: Signal[] = [];
-  let shouts = 0;
-  for (const t of a.tokens) if (t.shout && t.norm.length > 2) shouts++;
-  for (const name of signalNames) {
-    let w = a.signalRaw[name];
+  const shouts = a.shouts;
+  for (let k = 0; k < signalNames.length; k++) {
+    const name = signalNames[k] as SignalName;
+    let w = a.signalRaw[k] as number;
     if (name === "frustration" && a.valence < 0) {
       // shouting and repeated "!" in a negative message are signs of anger
       w += 0.3 * Math.min(shouts, 3) + (a.exclamations >= 2 ? 0.4 : 0);
@@ -68,14 +69,14 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
     const strength = w > 0 ? 1 - Math.exp(-w) : 0;
     strengths[name] = strength;
     if (strength >= threshold && strength > 0)
-      signals.push({ signal: name, strength, evidence: a.signalEvidence[name] });
+      signals.push({ signal: name, strength, evidence: evidenceOf(a.text, TARGET_SIGNAL + k) });
   }
   signals.sort((x, y) => y.strength - x.strength);
   return {
     sentiment: normalizeValence(a.valence, a.exclamations),
     signals,
     strengths,
-    evidence: a.sentimentEvidence,
+    evidence: evidenceOf(a.text, TARGET_SENTIMENT),
   };
 }
 

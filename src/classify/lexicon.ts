@@ -4,6 +4,7 @@
  */
 import { englishCues } from "./english-cues.js";
 import { tokenize } from "./tokenize.js";
+import { NUMBER_ID, Vocab } from "./vocab.js";
 
 /**
  * The kinds of cue a lexicon holds.
@@ -68,21 +69,8 @@ export type CueKind = (typeof cueKinds)[number];
  */
 export type CueInput = { readonly [K in CueKind]?: Readonly<Record<string, number>> };
 
-/** One kind a phrase carries, with its weight. */
-export interface CueHit {
-  /** The kind of cue. */
-  kind: CueKind;
-  /** Its weight (for sentiment kinds, the valence magnitude). */
-  weight: number;
-}
-
-/** The trie key that a `#` in a phrase compiles to: it matches any number token. */
-export const NUMBER_KEY = "\u0000#";
-
-export interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  hits: CueHit[] | null;
-}
+/** The trie node of the empty phrase. */
+export const ROOT = 0;
 
 /**
  * A compiled cue lexicon, built by {@link createLexicon}; pass it as the `lexicon` option.
@@ -94,10 +82,41 @@ export interface Lexicon {
   readonly cues: { readonly [K in CueKind]: Readonly<Record<string, number>> };
 }
 
-/** The compiled form of a lexicon: its phrase trie and longest phrase. */
+/**
+ * The compiled form of a lexicon: its vocabulary and a phrase trie over word ids, flattened into
+ * typed arrays. A node's hits (kind index into {@link cueKinds}, weight) are
+ * `hitKind/hitWeight[hitStart[node] .. hitStart[node + 1])`, in the order of `cueKinds`.
+ */
 export interface CompiledLexicon {
-  root: TrieNode;
+  vocab: Vocab;
+  /** The child of the root for each word id (−1: none). */
+  rootChild: Int32Array;
+  /** Open-addressing table of the other edges: (node, word id) → child. */
+  edgeNode: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  edgeMask: number;
+  hitStart: Int32Array;
+  hitKind: Uint8Array;
+  hitWeight: Float64Array;
+  /** Whether a node has a positive or negative hit (what an inflected word may borrow). */
+  sentiment: Uint8Array;
+  /** The longest phrase, in tokens. */
   maxLength: number;
+}
+
+/** The child of `node` by word `id` in a compiled lexicon, or −1. */
+export function childOf(c: CompiledLexicon, node: number, id: number): number {
+  if (id < 0) return -1;
+  if (node === ROOT) return id < c.rootChild.length ? (c.rootChild[id] as number) : -1;
+  const mask = c.edgeMask;
+  let s = (Math.imul(node, 0x9e3779b1) ^ id) & mask;
+  for (;;) {
+    const child = c.edgeChild[s] as number;
+    if (child < 0) return -1;
+    if (c.edgeNode[s] === node && c.edgeWord[s] === id) return child;
+    s = (s + 1) & mask;
+  }
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -129,7 +148,8 @@ export interface CreateLexiconOptions {
  *
  * @remarks
  * Phrases are tokenised like the text they are matched against (lower case, straight apostrophes),
- * so `"Doesn’t work"` and `"doesn't work"` are the same phrase. Matching prefers the longest phrase:
+ * so `"Doesn’t work"` and `"doesn't work"` are the same phrase; a `#` stands for any number, in digits
+ * or in words (`"# weeks"` matches "3 weeks" and "three weeks"). Matching prefers the longest phrase:
  * a phrase inside a longer match (`"great"` inside `"would be great if"`) does not count on its own.
  * Compile once and reuse: building walks every phrase.
  *
@@ -166,39 +186,97 @@ export function createLexicon(cues: CueInput = {}, options: CreateLexiconOptions
   return compile(merged).lexicon;
 }
 
+interface BuildNode {
+  next: Map<number, BuildNode> | null;
+  hits: { kind: number; weight: number }[] | null;
+  index: number;
+}
+
 function compile(cues: { [K in CueKind]: Record<string, number> }): {
   lexicon: Lexicon;
   trie: CompiledLexicon;
 } {
-  const root: TrieNode = { next: null, hits: null };
+  const vocab = new Vocab();
+  const nodes: BuildNode[] = [];
+  const node = (): BuildNode => {
+    const b: BuildNode = { next: null, hits: null, index: nodes.length };
+    nodes.push(b);
+    return b;
+  };
+  const root = node();
   let maxLength = 0;
-  for (const kind of cueKinds) {
+  let edges = 0;
+  cueKinds.forEach((kind, kindIndex) => {
     const table = cues[kind] ?? {};
     for (const phrase of Object.keys(table)) {
       const weight = table[phrase] as number;
       const toks = tokenize(phrase).tokens;
       if (toks.length === 0) continue;
-      let node = root;
+      let at = root;
       for (const t of toks) {
-        if (node.next === null) node.next = new Map();
-        // "#" in a phrase stands for any number ("# times" matches "4 times")
-        const key = t.norm === "#" ? NUMBER_KEY : t.norm;
-        let child = node.next.get(key);
+        if (at.next === null) at.next = new Map();
+        // "#" in a phrase stands for any number ("# times" matches "4 times" and "four times")
+        const key = t.norm === "#" ? NUMBER_ID : vocab.add(t.norm);
+        let child = at.next.get(key);
         if (!child) {
-          child = { next: null, hits: null };
-          node.next.set(key, child);
+          child = node();
+          at.next.set(key, child);
+          if (at !== root) edges++;
         }
-        node = child;
+        at = child;
       }
-      if (node.hits === null) node.hits = [];
-      const existing = node.hits.find((h) => h.kind === kind);
+      if (at.hits === null) at.hits = [];
+      const existing = at.hits.find((h) => h.kind === kindIndex);
       if (existing) existing.weight = weight;
-      else node.hits.push({ kind, weight });
+      else at.hits.push({ kind: kindIndex, weight });
       if (toks.length > maxLength) maxLength = toks.length;
     }
+  });
+  vocab.freeze();
+  const rootChild = new Int32Array(vocab.size).fill(-1);
+  for (const [id, child] of root.next ?? []) rootChild[id] = child.index;
+  let cap = 16;
+  while (cap < edges * 2) cap <<= 1;
+  const edgeNode = new Int32Array(cap);
+  const edgeWord = new Int32Array(cap);
+  const edgeChild = new Int32Array(cap).fill(-1);
+  const hitStart = new Int32Array(nodes.length + 1);
+  const sentiment = new Uint8Array(nodes.length);
+  const kinds: number[] = [];
+  const weights: number[] = [];
+  const positive = cueKinds.indexOf("positive");
+  const negative = cueKinds.indexOf("negative");
+  for (const b of nodes) {
+    hitStart[b.index] = kinds.length;
+    for (const h of b.hits ?? []) {
+      kinds.push(h.kind);
+      weights.push(h.weight);
+      if (h.kind === positive || h.kind === negative) sentiment[b.index] = 1;
+    }
+    if (b === root || b.next === null) continue;
+    for (const [id, child] of b.next) {
+      let s = (Math.imul(b.index, 0x9e3779b1) ^ id) & (cap - 1);
+      while ((edgeChild[s] as number) >= 0) s = (s + 1) & (cap - 1);
+      edgeNode[s] = b.index;
+      edgeWord[s] = id;
+      edgeChild[s] = child.index;
+    }
   }
+  hitStart[nodes.length] = kinds.length;
   const lexicon: Lexicon = { cues };
-  const trie = { root, maxLength };
+  const trie: CompiledLexicon = {
+    vocab,
+    rootChild,
+    edgeNode,
+    edgeWord,
+    edgeChild,
+    edgeMask: cap - 1,
+    hitStart,
+    hitKind: Uint8Array.from(kinds),
+    hitWeight: Float64Array.from(weights),
+    sentiment,
+    maxLength,
+  };
   compiled.set(lexicon, trie);
   return { lexicon, trie };
 }

@@ -1,10 +1,10 @@
 import { TouchpointError, quote } from "../internal/errors.js";
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
-import { analyze, type Evidence } from "./analyze.js";
+import { analyze, type Evidence, window } from "./analyze.js";
 import type { ClassificationResult, RankedLabel } from "./classify-interaction.js";
 import { messageRaw } from "./classify-interaction.js";
 import type { Lexicon } from "./lexicon.js";
-import type { Token } from "./tokenize.js";
+import { K_EMOJI, K_NUMBER, K_PUNCT, K_WORD, lastScan, normAt, scan } from "./tokenize.js";
 
 /**
  * One labelled example for {@link trainClassifier}.
@@ -86,7 +86,8 @@ export interface TrainedClassifier<L extends string = string> {
 interface Feature {
   name: string;
   value: number;
-  span: readonly [number, number];
+  start: number;
+  end: number;
 }
 
 function extract(
@@ -95,38 +96,43 @@ function extract(
   cueFeatures: boolean,
   lexicon: Lexicon | undefined,
 ): Feature[] {
-  const a = analyze(text, lexicon);
+  const input = window(text, undefined);
   const out: Feature[] = [];
   const seen = new Set<string>();
-  const add = (name: string, value: number, span: readonly [number, number]): void => {
+  const add = (name: string, value: number, start: number, end: number): void => {
     if (seen.has(name)) return;
     seen.add(name);
-    out.push({ name, value, span });
+    out.push({ name, value, start, end });
   };
-  let prev: Token | null = null;
-  for (const t of a.tokens) {
-    if (t.kind === "word" || t.kind === "number" || t.kind === "emoji" || t.norm === "?" || t.norm === "!") {
-      const w = t.kind === "number" ? "<num>" : t.norm;
-      add(`w:${w}`, 1, [t.start, t.end]);
+  // one scan serves both: the analysis for the cue features, then its tokens for the words
+  const a = cueFeatures ? analyze(input, lexicon) : null;
+  const b = a === null ? scan(input, null) : lastScan();
+  let prev = -1;
+  let prevNorm = "";
+  for (let k = 0; k < b.n; k++) {
+    const kind = b.kind[k] as number;
+    const norm = normAt(input, k);
+    if (kind === K_WORD || kind === K_NUMBER || kind === K_EMOJI || norm === "?" || norm === "!") {
+      const w = kind === K_NUMBER ? "<num>" : norm;
+      const start = b.start[k] as number;
+      const end = b.end[k] as number;
+      add(`w:${w}`, 1, start, end);
       if (bigrams)
-        add(`b:${prev === null ? "<s>" : prev.kind === "number" ? "<num>" : prev.norm} ${w}`, 1, [
-          prev === null ? t.start : prev.start,
-          t.end,
-        ]);
-      prev = t;
-    } else if (t.kind === "punct" && (t.norm === "." || t.norm === ",")) {
-      prev = null;
+        add(`b:${prev < 0 ? "<s>" : prevNorm} ${w}`, 1, prev < 0 ? start : (b.start[prev] as number), end);
+      prev = k;
+      prevNorm = w;
+    } else if (kind === K_PUNCT && (norm === "." || norm === ",")) {
+      prev = -1;
     }
   }
-  if (cueFeatures) {
-    const { raw } = messageRaw(a);
-    const whole: readonly [number, number] = [0, text.length];
+  if (a !== null) {
+    const raw = messageRaw(a);
     for (const type of interactionTypes) {
       const v = 1 - Math.exp(-raw[type as InteractionType]);
-      if (v > 0) add(`c:${type}`, v, whole);
+      if (v > 0) add(`c:${type}`, v, 0, text.length);
     }
-    if (a.valence > 0) add("c:pos", a.valence / Math.sqrt(a.valence * a.valence + 15), whole);
-    if (a.valence < 0) add("c:neg", -a.valence / Math.sqrt(a.valence * a.valence + 15), whole);
+    if (a.valence > 0) add("c:pos", a.valence / Math.sqrt(a.valence * a.valence + 15), 0, text.length);
+    if (a.valence < 0) add("c:neg", -a.valence / Math.sqrt(a.valence * a.valence + 15), 0, text.length);
   }
   return out;
 }
@@ -190,7 +196,7 @@ class Model<L extends string> implements TrainedClassifier<L> {
       let others = 0;
       for (let l = 0; l < k; l++) if (l !== li) others += this.weights[row * k + l] as number;
       const w = ((this.weights[row * k + li] as number) - (k > 1 ? others / (k - 1) : 0)) * f.value;
-      if (w > 0) evidence.push({ cue: f.name, kind: "feature", span: f.span, weight: w });
+      if (w > 0) evidence.push({ cue: f.name, kind: "feature", span: [f.start, f.end], weight: w });
     }
     evidence.sort((a, b) => b.weight - a.weight);
     if (evidence.length > 8) evidence.length = 8;
