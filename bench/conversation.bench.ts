@@ -1,20 +1,24 @@
 /**
  * touchpoint/conversation: one full conversation (12 events) through a live actor and through the
  * pure transition() API, against a bare XState machine that takes the same number of transitions
- * (12 states in a row, no context, no actions), in the same run; and replay throughput of
- * twelve-message conversations with classification included, split between classifying and the
- * machine.
+ * (12 states in a row, no context, no actions), in the same run; what XState itself charges per
+ * event for the features the machine uses (a context assign, a second parallel region, re-armed
+ * delayed transitions), so the distance to the bare machine can be read off; and replay throughput
+ * of twelve-message conversations with classification included, split between classifying, the
+ * machine and the mapping from messages to events.
  */
 import { classifyAct } from "../src/classify/index.js";
 import {
   type ConversationEvent,
+  type ConversationMachineInput,
   conversationMachine,
   replayConversation,
 } from "../src/conversation/index.js";
+import { runnerOf } from "../src/conversation/machine-runner.js";
 import { type Conversation, conversationSchema } from "../src/schemas/index.js";
-import { createActor, createMachine, initialTransition, transition } from "xstate";
+import { assign, createActor, createMachine, initialTransition, setup, transition } from "xstate";
 import type { Bench } from "./run.js";
-import { fmt, keep, measure, table } from "./lib/measure.js";
+import { fmt, keep, type Measurement, measure, table } from "./lib/measure.js";
 
 const MIN = 60_000;
 
@@ -48,6 +52,22 @@ const bare = createMachine({
 const bareEvents = Array.from({ length: 12 }, () => ({ type: "next" as const }));
 
 const input = { conversationId: "bench", startedAt: 0, priority: "urgent" as const };
+
+const perConversation = (n: number) => (r: Measurement) => ({ ...r, ms: r.ms / n, hz: r.hz * n });
+
+/** Times each function in turn (its own warm-up and rounds, so no row pays for another's garbage). */
+function measureAll(fns: readonly (readonly [name: string, fn: () => unknown])[]): Measurement[] {
+  return fns.map(([name, fn]) => measure(name, fn));
+}
+
+/** A table in microseconds per unit, with each row's ratio to the first. */
+function microTable(rows: readonly Measurement[], unit: string): string {
+  const base = rows[0]?.ms ?? Number.NaN;
+  const lines = [`| implementation | µs per ${unit} | × ${rows[0]?.name ?? ""} |`, "|---|---:|---:|"];
+  for (const r of rows)
+    lines.push(`| ${r.name} | ${(r.ms * 1000).toFixed(1)} | ${(r.ms / base).toFixed(2)} |`);
+  return lines.join("\n");
+}
 
 function machineRuns(n: number): string {
   const actorRun = () => {
@@ -90,13 +110,108 @@ function machineRuns(n: number): string {
   };
   if (actorRun() !== "resolved" || pureRun() !== "resolved")
     throw new Error("bench: the conversation did not resolve");
-  const rows = [
-    measure("bare machine, actor", bareActorRun),
-    measure("conversationMachine, actor", actorRun),
-    measure("bare machine, transition()", barePureRun),
-    measure("conversationMachine, transition()", pureRun),
-  ].map((r) => ({ ...r, ms: r.ms / n, hz: r.hz * n }));
-  return table(rows, "bare machine, actor", "conversation");
+  const rows = measureAll([
+    ["bare machine, actor", bareActorRun],
+    ["conversationMachine, actor", actorRun],
+    ["bare machine, transition()", barePureRun],
+    ["conversationMachine, transition()", pureRun],
+  ]).map(perConversation(n));
+  const [bareActor, actor, barePure, pure] = rows as [Measurement, Measurement, Measurement, Measurement];
+  return [
+    table([bareActor, actor], "bare machine, actor", "conversation"),
+    "",
+    table([barePure, pure], "bare machine, transition()", "conversation"),
+    "",
+    "`transition()` builds an inert actor for every call (XState's design), so both of its rows pay that; the actor rows create, start and stop one actor per conversation.",
+  ].join("\n");
+}
+
+/**
+ * What XState charges per event for each feature the conversation machine uses, each measured as a
+ * 12-event run through a live actor (creation included) divided by 12.
+ */
+function xstateCosts(n: number): string {
+  // Untyped configs: these machines exist only to be timed.
+  const inc = assign({ n: ({ context }: { context: { n: number } }) => context.n + 1 });
+  const chain = createMachine({
+    context: { n: 0 },
+    initial: "s0",
+    states: Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [
+        `s${i}`,
+        i < 12 ? { on: { next: { target: `s${i + 1}`, actions: inc } } } : { type: "final" },
+      ]),
+    ),
+  } as never);
+  const toggle = { initial: "a", states: { a: { on: { next: "b" } }, b: { on: { next: "a" } } } };
+  const twoRegions = createMachine({
+    initial: "p",
+    states: { p: { type: "parallel", states: { one: toggle, two: toggle } } },
+  });
+  const delays = ["d1", "d2", "d3", "d4", "d5", "d6"];
+  const timers = setup({ delays: Object.fromEntries(delays.map((d) => [d, () => 3_600_000])) }).createMachine(
+    {
+      context: { n: 0 },
+      initial: "waiting",
+      states: {
+        waiting: {
+          after: Object.fromEntries(delays.map((d) => [d, { target: "waiting", reenter: true }])),
+          on: { next: { target: "waiting", reenter: true, actions: inc } },
+        },
+      },
+    } as never,
+  );
+  const noop = () => {};
+  const structureOnly = conversationMachine.provide({
+    actions: {
+      advanceClock: noop,
+      enterStage: noop,
+      leaveStage: noop,
+      recordCustomerMessage: noop,
+      recordReply: noop,
+      recordRestatement: noop,
+      recordConfirmation: noop,
+      recordProposal: noop,
+      acceptProposal: noop,
+      rejectProposal: noop,
+      recordExtraTopic: noop,
+      handOffOnRequest: noop,
+      escalateOnRequest: noop,
+      markResolved: noop,
+      markReopened: noop,
+      markClosed: noop,
+      markAbandoned: noop,
+    },
+  });
+  const runOf =
+    (machine: Parameters<typeof createActor>[0], list: readonly { type: string }[], withInput?: object) =>
+    () => {
+      let last: unknown;
+      for (let i = 0; i < n; i++) {
+        const actor = createActor(machine, withInput === undefined ? {} : { input: withInput }).start();
+        for (const e of list) actor.send(e as never);
+        last = actor.getSnapshot().value;
+        actor.stop();
+      }
+      return last;
+    };
+  const rows = measureAll([
+    ["bare machine (12 states in a row)", runOf(bare, bareEvents)],
+    ["+ one context assign per transition", runOf(chain, bareEvents)],
+    ["two parallel regions, both transitioning", runOf(twoRegions, bareEvents)],
+    ["one state re-entered per event, 6 delayed transitions, one assign", runOf(timers, bareEvents)],
+    [
+      "conversationMachine with every action a no-op (its structure alone)",
+      runOf(structureOnly, events, input),
+    ],
+    ["conversationMachine", runOf(conversationMachine, events, input)],
+  ]).map((r) => ({ ...r, ms: r.ms / n / 12, hz: r.hz * n * 12 }));
+  const x = (i: number) => ((rows[i]?.ms ?? Number.NaN) / (rows[0]?.ms ?? Number.NaN)).toFixed(1);
+  return [
+    microTable(rows, "event"),
+    "",
+    `Each row includes creating, starting and stopping the actor, spread over its 12 events. A second region that moves costs ${x(2)}× the bare transition, a state re-armed with six delayed transitions ${x(3)}×; the conversation machine moves two regions on most events and re-arms six SLA timers at every turn change, so its structure alone, every action a no-op, costs ${x(4)}×, and its actions add the rest (${x(5)}×). Staying within 1.5× of the bare machine would leave ${((rows[0]?.ms ?? 0) * 500).toFixed(1)} µs per event, beyond the bare transition, for all of that.`,
+  ].join("\n");
 }
 
 const texts: [author: "customer" | "agent", text: string][] = [
@@ -132,7 +247,7 @@ function conversations(n: number): Conversation[] {
 
 function replayRuns(n: number): string {
   const list = conversations(n);
-  // Acts computed once, to time the machine alone with a lookup classifier.
+  // Acts computed once, to time the machine and the mapping with a lookup classifier.
   const acts = new Map<string, { act: string }>();
   for (const c of list)
     for (const m of c.messages)
@@ -141,32 +256,65 @@ function replayRuns(n: number): string {
   const check = replayConversation(list[0] as Conversation);
   if (check.snapshot.value !== "resolved")
     throw new Error(`bench: replay ended in ${JSON.stringify(check.snapshot.value)}`);
+  // The events each replay sends, to time the machine alone, as the replay runs it.
+  const sent = list.map((c) => {
+    const machineInput: ConversationMachineInput = {
+      conversationId: c.id,
+      startedAt: c.createdAt,
+      priority: c.priority,
+      handler: "human",
+      ...(c.channel === undefined ? {} : { channel: c.channel }),
+    };
+    return {
+      machineInput,
+      events: replayConversation(c, { actClassifier: lookup }).steps.map((s) => s.event),
+    };
+  });
+  const runner = runnerOf(conversationMachine);
 
-  const full = measure("replay with classifyAct", () => {
+  const replayFull = (): number => {
     let k = 0;
     for (const c of list) k += replayConversation(c).steps.length;
     return k;
-  });
-  const classifyOnly = measure("classifyAct alone (12 messages)", () => {
+  };
+  const classifyOnly = (): number => {
     let k = 0;
     for (const c of list)
       for (const m of c.messages)
         k += classifyAct(m.text, { speaker: m.author === "customer" ? "customer" : "agent" }).confidence;
     return k;
-  });
-  const machineOnly = measure("replay, acts looked up (machine alone)", () => {
+  };
+  const replayLookedUp = (): number => {
     let k = 0;
     for (const c of list) k += replayConversation(c, { actClassifier: lookup }).steps.length;
     return k;
-  });
+  };
+  const machineOnly = (): number => {
+    let k = 0;
+    for (const { machineInput, events: evs } of sent) {
+      runner.emitted = [];
+      let s = runner.start(machineInput);
+      for (const e of evs) s = runner.send(s, e);
+      k += s.context.now;
+    }
+    runner.emitted = [];
+    return k;
+  };
+  // Lightest first: each row then runs in a heap no heavier row has grown yet.
+  const [c, m, l, f] = measureAll([
+    ["classifyAct alone (12 messages)", classifyOnly],
+    ["the machine alone (the same events, no mapping)", machineOnly],
+    ["replay, acts looked up (machine and mapping)", replayLookedUp],
+    ["replay with classifyAct", replayFull],
+  ]).map(perConversation(n)) as [Measurement, Measurement, Measurement, Measurement];
+  const rows = [f, c, l, m];
   keep(acts);
-  const rows = [full, classifyOnly, machineOnly].map((r) => ({ ...r, ms: r.ms / n, hz: r.hz * n }));
-  const share = (r: { ms: number }) => `${((100 * r.ms) / (rows[0]?.ms ?? 1)).toFixed(0)} %`;
+  const pct = (x: number) => `${((100 * x) / f.ms).toFixed(0)} %`;
   return [
     table(rows, "replay with classifyAct", "conversation"),
     "",
-    `Replay throughput with classification: **${fmt(rows[0]?.hz ?? 0)} conversations/s** on one core (target ≥ 3,000/s).`,
-    `Split: classifying ${share(rows[1] as { ms: number })}, machine and mapping ${share(rows[2] as { ms: number })} of the full replay's time.`,
+    `Replay throughput with classification: **${fmt(f.hz)} conversations/s** on one core (target ≥ 3,000/s).`,
+    `Split of the full replay's time: classifying ${pct(f.ms - l.ms)} (${pct(c.ms)} when timed alone), the machine ${pct(m.ms)}, mapping messages to events and the record ${pct(l.ms - m.ms)}.`,
   ].join("\n");
 }
 
@@ -177,6 +325,10 @@ const bench: Bench = {
       "### One 12-event conversation",
       "",
       machineRuns(400),
+      "",
+      "### What XState charges per event",
+      "",
+      xstateCosts(200),
       "",
       "### Replay of twelve-message conversations",
       "",

@@ -69,6 +69,23 @@ function dueOf(clock: SlaClock): number | null {
     : null;
 }
 
+/**
+ * Whether any of the six SLA timers (warning and due time of each clock) has an instant to wait for.
+ * While the customer holds the turn this is rare (a reply meets the response clocks and pauses the
+ * resolution clock), so the machine arms those timers only when it is true.
+ */
+export function hasSlaTimer(context: ConversationContext): boolean {
+  const s = context.sla;
+  return (
+    warningOf(s.firstResponse) !== null ||
+    dueOf(s.firstResponse) !== null ||
+    warningOf(s.nextResponse) !== null ||
+    dueOf(s.nextResponse) !== null ||
+    warningOf(s.resolution) !== null ||
+    dueOf(s.resolution) !== null
+  );
+}
+
 /** The longest delay armed for a real deadline (one less than {@link NEVER}). */
 export const MAX_DELAY = NEVER - 1;
 
@@ -259,20 +276,20 @@ export function reply(
   };
 }
 
+const UNCHANGED: Effect = { patch: {}, emitted: [] };
+
 /** Pauses the resolution clock (the customer holds the turn). */
 export function pauseResolution(context: ConversationContext, at: number): Effect {
-  return {
-    patch: { sla: { ...context.sla, resolution: pauseClock(context.sla.resolution, at) } },
-    emitted: [],
-  };
+  const resolution = pauseClock(context.sla.resolution, at);
+  if (resolution === context.sla.resolution) return UNCHANGED;
+  return { patch: { sla: { ...context.sla, resolution } }, emitted: [] };
 }
 
 /** Resumes the resolution clock (the agent holds the turn again). */
 export function resumeResolution(context: ConversationContext, at: number, schedule: SlaSchedule): Effect {
-  return {
-    patch: { sla: { ...context.sla, resolution: resumeClock(context.sla.resolution, at, schedule) } },
-    emitted: [],
-  };
+  const resolution = resumeClock(context.sla.resolution, at, schedule);
+  if (resolution === context.sla.resolution) return UNCHANGED;
+  return { patch: { sla: { ...context.sla, resolution } }, emitted: [] };
 }
 
 /** The latest proposal still awaiting a decision, as an index, or -1. */

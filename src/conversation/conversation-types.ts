@@ -160,7 +160,7 @@ export interface ConversationContext {
   now: number;
   /** The current stage (mirrors the `stage` region; the last stage once finished). */
   stage: ConversationStage;
-  /** The current handler (the `handler` region follows it). */
+  /** The current handler. */
   handler: Handler;
   /** Since when the customer's answer has been awaited, or `null` while the agent holds the turn. */
   awaitingCustomerSince: number | null;
@@ -412,8 +412,8 @@ export type ConversationEmitted =
   | ClosedEmitted;
 
 /**
- * The state value of the conversation machine: the four regions of `active`, or one of the states
- * after it.
+ * The state value of the conversation machine: the two regions of `active` (who holds the turn, and
+ * the stage), or one of the states after it.
  *
  * @category Machine
  */
@@ -424,8 +424,16 @@ export type ConversationStateValue =
   | {
       /** The conversation under way. */
       active: {
-        /** Who holds the turn. */
-        turn: "awaitingAgent" | "awaitingCustomer";
+        /**
+         * Who holds the turn: the team owes an answer (`awaitingAgent`), or the customer does, with
+         * the SLA timers `paused` (nothing of the team's is due) or still `watching` a deadline.
+         */
+        turn:
+          | "awaitingAgent"
+          | {
+              /** Whether an SLA deadline of the team is still ahead while the customer owes the answer. */
+              awaitingCustomer: "paused" | "watching";
+            };
         /** The stage, with its sub-state in understanding and proposing. */
         stage:
           | "greeting"
@@ -439,10 +447,6 @@ export type ConversationStateValue =
             }
           | "delivering"
           | "closing";
-        /** Who handles it. */
-        handler: Handler;
-        /** The live-timer region (one state). */
-        sla: "watching";
       };
     };
 
@@ -480,7 +484,7 @@ export interface ConversationActionParams {
   recordExtraTopic: undefined;
   /** Hands off as a `handoff` event says. */
   handOffOnRequest: undefined;
-  /** Hands off to the next tier at the customer's request. */
+  /** Hands off to the next tier at the customer's request (nothing at the top tier). */
   escalateOnRequest: undefined;
   /** Resolves: emits `conversation.resolved` and, the first time, `survey.requested`. */
   markResolved: {
@@ -515,11 +519,8 @@ export interface ConversationGuardParams {
   isWithinReopenWindow: undefined;
   /** A proposal may come before the restatement is confirmed (`requireConfirmation: false`). */
   isConfirmationOptional: undefined;
-  /** The conversation is handled by `handler`. */
-  isHandler: {
-    /** The handler. */
-    handler: Handler;
-  };
+  /** Some SLA warning or due time is still ahead: its timers must run. */
+  hasSlaTimer: undefined;
 }
 
 /**

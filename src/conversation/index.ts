@@ -20,15 +20,22 @@
  * - **Deadlines live in context**, because XState v5 does not persist pending timers
  *   (notes/toolchain.md §1.6): {@link step} hands the host the wake-ups to schedule, {@link restore}
  *   plus one `clock.tick` re-arms a live actor.
- * - **Parallel regions** (`turn`, `stage`, `handler`, `sla`) instead of one flat product of states:
- *   the turn region comes first in document order and owns every way out of `active`, so a stage
- *   move and a resolution on the same event never both happen.
+ * - **Two parallel regions** (`turn`, `stage`) instead of one flat product of states: the turn
+ *   region comes first in document order and owns every way out of `active`, so a stage move and a
+ *   resolution on the same event never both happen. The SLA timers live in the turn states (armed
+ *   while the team owes an answer, and while the customer does only if a team deadline is still
+ *   ahead); the handler is context. Version 1 had four regions (`turn`, `stage`, `handler`, `sla`);
+ *   XState's cost grows with every region that moves on an event, so folding them cut the cost of
+ *   every path by about a third (measured in bench/RESULTS.md; snapshots migrate, see {@link restore}).
  * - **The bookkeeping is pure functions** (`conversation-effects.ts`) wired into `setup()` actions,
  *   each replaceable with `machine.provide()`; each action assigns once, since every assign makes
  *   XState copy the snapshot and recompute its state value.
- * - **Cost** (bench/RESULTS.md): about 1 ms for a 12-event conversation, several times a bare XState
- *   machine of the same length: the price of four regions, re-armed timers and the timeline. A
- *   replay uses an actor on a clock that never fires, XState's faster path.
+ * - **Cost** (bench/RESULTS.md): about 0.5 ms for a 12-event conversation through a live actor, 8
+ *   to 10 times a bare 12-state XState machine, and 2.5 to 3 times through `transition()`. Nearly
+ *   all of it is XState's (the structure with every action a no-op costs over 90 % of it): two
+ *   regions moving on most events, six delayed transitions re-armed at every turn change, a
+ *   snapshot copy per assign. A replay runs the machine on one reusable actor scope instead of an actor, so no
+ *   timer is booked, and ticks at the deadlines itself.
  *
  * @example
  * ```ts

@@ -125,11 +125,15 @@ export interface NextStepOptions {
 
 function stagePath(value: unknown): { phase: string; sub: string | null; turn: string | null } {
   if (typeof value === "string") return { phase: value, sub: null, turn: null };
-  const active = (value as { active?: { stage?: unknown; turn?: string } }).active;
+  const active = (value as { active?: { stage?: unknown; turn?: unknown } }).active;
+  // The customer's turn is `{ awaitingCustomer: "paused" | "watching" }`; version 1 had the bare name.
+  const t = active?.turn;
+  const turn =
+    typeof t === "string" ? t : t !== null && typeof t === "object" ? (Object.keys(t)[0] ?? null) : null;
   const stage = active?.stage;
-  if (typeof stage === "string") return { phase: stage, sub: null, turn: active?.turn ?? null };
+  if (typeof stage === "string") return { phase: stage, sub: null, turn };
   const [name, sub] = Object.entries((stage ?? {}) as Record<string, string>)[0] ?? ["greeting", ""];
-  return { phase: `${name}.${sub}`, sub, turn: active?.turn ?? null };
+  return { phase: `${name}.${sub}`, sub, turn };
 }
 
 function doneFlags(context: ConversationContext, stage: ConversationStage, sub: string | null): Set<string> {

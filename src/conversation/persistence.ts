@@ -4,13 +4,20 @@ import { TouchpointError } from "../internal/errors.js";
 import { createMachinePersistence } from "../internal/machine-persistence.js";
 import { channels, conversationStages, priorities } from "../schemas/vocabulary.js";
 import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
+import { hasSlaTimer } from "./conversation-effects.js";
 import { conversationMachine } from "./conversation-machine.js";
 import type { ConversationContext } from "./conversation-types.js";
 import { handlers } from "./conversation-types.js";
 
 /**
  * The version of the conversation snapshot format that {@link persist} writes and {@link restore}
- * reads without migrating; it goes up, with a migration, whenever the context changes shape.
+ * reads without migrating; it goes up, with a migration, whenever the snapshot changes shape.
+ *
+ * @remarks
+ * Version 2 has two regions under `active` where version 1 had four: the SLA timers moved into the
+ * `turn` region (`awaitingAgent`, or `awaitingCustomer` with its timers `paused` or `watching`) and
+ * the handler lives in context only. {@link restore} migrates version 1 snapshots; the context is
+ * the same in both.
  *
  * @example
  * ```ts
@@ -19,11 +26,12 @@ import { handlers } from "./conversation-types.js";
  *
  * const [snapshot] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 0 });
  * persist(snapshot).machineVersion === CONVERSATION_MACHINE_VERSION; // => true
+ * CONVERSATION_MACHINE_VERSION; // => 2
  * ```
  *
  * @category Persistence
  */
-export const CONVERSATION_MACHINE_VERSION = 1;
+export const CONVERSATION_MACHINE_VERSION = 2;
 
 /**
  * The snapshot inside a {@link PersistedConversation}: what XState's `getPersistedSnapshot` keeps.
@@ -33,7 +41,7 @@ export const CONVERSATION_MACHINE_VERSION = 1;
 export interface PersistedConversationSnapshot {
   /** The actor's status: `active`, or `done` once closed or abandoned. */
   readonly status: string;
-  /** The state value, e.g. `{ active: { turn, stage, handler, sla } }` or `"resolved"`. */
+  /** The state value, e.g. `{ active: { turn: "awaitingAgent", stage: "greeting" } }` or `"resolved"`. */
   readonly value: unknown;
   /** The machine's context. */
   readonly context: ConversationContext;
@@ -134,43 +142,82 @@ const contextSchema = z.object({
   surveyRequestedAt: nullableTime,
 });
 
+const stageValue = z.union([
+  z.literal("greeting"),
+  z.object({ understanding: z.enum(["gathering", "restated"]) }),
+  z.object({ proposing: z.enum(["drafting", "awaitingDecision"]) }),
+  z.literal("delivering"),
+  z.literal("closing"),
+]);
+const endValue = z.enum(["resolved", "closed", "abandoned"]);
+
 const activeValue = z.object({
   active: z.object({
-    turn: z.enum(["awaitingAgent", "awaitingCustomer"]),
-    stage: z.union([
-      z.literal("greeting"),
-      z.object({ understanding: z.enum(["gathering", "restated"]) }),
-      z.object({ proposing: z.enum(["drafting", "awaitingDecision"]) }),
-      z.literal("delivering"),
-      z.literal("closing"),
+    turn: z.union([
+      z.literal("awaitingAgent"),
+      z.object({ awaitingCustomer: z.enum(["paused", "watching"]) }),
     ]),
-    handler,
-    sla: z.literal("watching"),
+    stage: stageValue,
   }),
 });
 
 const snapshotSchema = z
   .object({
     status: z.enum(["active", "done"]),
-    value: z.union([activeValue, z.enum(["resolved", "closed", "abandoned"])]),
+    value: z.union([activeValue, endValue]),
     context: contextSchema,
     historyValue: z.record(z.string(), z.unknown()).optional(),
     children: z.record(z.string(), z.unknown()).optional(),
-  })
-  .refine((s) => typeof s.value === "string" || s.value.active.handler === s.context.handler, {
-    error: "expected the state's handler to equal context.handler",
-    path: ["value"],
   })
   .refine((s) => (s.status === "done") === (s.value === "closed" || s.value === "abandoned"), {
     error: "expected status done exactly in the closed and abandoned states",
     path: ["status"],
   });
 
+/** Version 1's state value: four regions, the handler one mirroring `context.handler`. */
+const activeValueV1 = z.object({
+  active: z.object({
+    turn: z.enum(["awaitingAgent", "awaitingCustomer"]),
+    stage: stageValue,
+    handler: z.enum(handlers),
+    sla: z.literal("watching"),
+  }),
+});
+const snapshotV1 = z.looseObject({
+  value: z.union([activeValueV1, endValue]),
+  context: contextSchema,
+});
+
+/**
+ * Version 1 → 2: `{ turn, stage, handler, sla }` becomes `{ turn, stage }`, the customer's turn
+ * with its SLA timers `paused` or `watching` as the context says. The handler region goes (the
+ * context keeps the handler); one that disagreed with the context was invalid in version 1 and
+ * stays refused. Timers are not part of a snapshot, so nothing else moves.
+ */
+function migrateFromVersion1(snapshot: unknown): unknown {
+  const parsed = snapshotV1.safeParse(snapshot);
+  if (!parsed.success) {
+    throw new Error(`not a version 1 snapshot: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
+  }
+  const v1 = parsed.data;
+  if (typeof v1.value === "string") return v1;
+  const { turn: holder, stage: s, handler: h } = v1.value.active;
+  if (h !== v1.context.handler) {
+    throw new Error(`expected the handler region (${h}) to equal context.handler (${v1.context.handler})`);
+  }
+  const turn =
+    holder === "awaitingAgent"
+      ? holder
+      : { awaitingCustomer: hasSlaTimer(v1.context as ConversationContext) ? "watching" : "paused" };
+  return { ...v1, value: { active: { turn, stage: s } } };
+}
+
 const persistence = createMachinePersistence({
   fn: "restore",
   machineId: "conversation",
   machineVersion: CONVERSATION_MACHINE_VERSION,
   snapshotSchema,
+  migrations: { 1: migrateFromVersion1 },
 });
 
 function isActor(value: unknown): value is AnyActorRef {
@@ -200,7 +247,7 @@ function isActor(value: unknown): value is AnyActorRef {
  * const saved = persist(snapshot);
  * saved.machineId; // => "conversation"
  * saved.savedAt; // => 1000
- * saved.snapshot.value; // => { active: { turn: "awaitingAgent", stage: "greeting", handler: "human", sla: "watching" } }
+ * saved.snapshot.value; // => { active: { turn: "awaitingAgent", stage: "greeting" } }
  * ```
  *
  * @category Persistence
@@ -233,7 +280,7 @@ export function persist(source: AnyActorRef | ConversationSnapshot, savedAt?: nu
  *
  * @remarks
  * Checks, in order: JSON, the envelope, the machine id, the version (migrating older ones), then
- * the snapshot itself (state value, context shape, handler and status consistent). A live actor
+ * the snapshot itself (state value, context shape, status consistent). A live actor
  * restored from it has no timers until its first event: send `{ type: "clock.tick", at: now }`
  * right after `start()` to re-arm them from the deadlines in context.
  *

@@ -1,13 +1,12 @@
-import { type ActorOptions, createActor } from "xstate";
 import { type ActResult, classifyAct } from "../classify/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { Message } from "../schemas/message.js";
 import { nextInstant } from "./conversation-effects.js";
 import type { ConversationMachineInput } from "./conversation-input.js";
-import { parseConversationInput } from "./conversation-input.js";
 import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
 import { conversationMachine } from "./conversation-machine.js";
 import { type ConversationRecord, conversationRecord } from "./conversation-record.js";
+import { runnerOf } from "./machine-runner.js";
 import type { ConversationEmitted, ConversationEvent, Responder } from "./conversation-types.js";
 
 /**
@@ -72,10 +71,10 @@ const ANYTHING_ELSE = /\banything else\b|\bsomething else\b|\bany other (?:quest
 
 function stageKey(value: unknown): string {
   if (typeof value === "string") return value;
-  const stage = (value as { active: { stage: unknown } }).active.stage;
+  const stage = (value as { active: { stage: string | Record<string, string> } }).active.stage;
   if (typeof stage === "string") return stage;
-  const [name, sub] = Object.entries(stage as Record<string, string>)[0] ?? ["", ""];
-  return `${name}.${sub}`;
+  for (const name in stage) return `${name}.${stage[name]}`;
+  return "";
 }
 
 /** The event a customer's act means in the current state. */
@@ -193,68 +192,71 @@ export function replayConversation(
   };
   const emitted: ConversationEmitted[] = [];
   const steps: ReplayStep[] = [];
-  // A live actor on a clock that never fires: XState's actor path is about twice as fast as
-  // `transition()` (which builds an inert actor per call), and the ticks below stand in for timers.
-  parseConversationInput(input);
-  const actor = createActor(machine, { input, clock: NO_TIMERS });
-  actor.on("*", (event) => {
-    emitted.push(event as ConversationEmitted);
-  });
-  actor.start();
-  let snapshot = actor.getSnapshot();
-
-  const send = (event: ConversationEvent, message: number, act: string | null) => {
-    if (ticks) tickUntil(event.at);
-    if (snapshot.status !== "active") return;
-    actor.send(event);
-    snapshot = actor.getSnapshot();
-    steps.push({ message, act, event });
-  };
-  const tickUntil = (until: number) => {
-    for (;;) {
-      if (snapshot.status !== "active") return;
-      const next = nextInstant(snapshot.context, snapshot.value === "resolved");
-      if (next === null || next > until) return;
-      const tick: ConversationEvent = { type: "clock.tick", at: next };
-      actor.send(tick);
-      snapshot = actor.getSnapshot();
-      steps.push({ message: -1, act: null, event: tick });
-    }
-  };
-
-  const changes = conversation.statusChanges;
-  let c = 0;
-  for (let i = 0; i <= messages.length; i++) {
-    const m = messages[i];
-    // Status changes at or before this message's time come first.
-    while (c < changes.length && (m === undefined || (changes[c]?.at ?? 0) <= m.at)) {
-      const change = changes[c++];
-      if (change === undefined) break;
-      if (change.to === "resolved" || change.to === "closed") {
-        if (snapshot.value !== "resolved" && snapshot.status === "active")
-          send({ type: "agent.resolve", at: change.at }, -1, null);
-      } else if (change.to === "open" && change.by === "bot") {
-        send({ type: "handoff", at: change.at, to: "human", reason: "bot_handoff" }, -1, null);
-      }
-    }
-    if (m === undefined) break;
-    if (m.author === "system") continue;
-    if (m.visibility === "private") {
-      if (m.author !== "customer") send({ type: "agent.note", at: m.at }, i, null);
-      continue;
-    }
-    const speaker = m.author;
-    const result = classify(m.text, { speaker });
-    const state = stageKey(snapshot.value);
-    const event =
-      speaker === "customer"
-        ? customerEvent(result.act, state, m.at)
-        : agentEvent(result.act, m.text, state, m.at, speaker === "bot" ? "bot" : "agent");
-    send(event, i, result.act);
+  // The machine itself, without an actor: the ticks below stand in for its timers (see
+  // machine-runner.ts for what that saves). The input is validated once, by the machine.
+  const runner = runnerOf(machine);
+  const outer = runner.emitted;
+  runner.emitted = emitted;
+  try {
+    return run();
+  } finally {
+    runner.emitted = outer;
   }
-  if (options.until !== undefined && ticks) tickUntil(options.until);
-  actor.stop();
-  return { snapshot, record: conversationRecord(snapshot), emitted, steps };
+
+  function run(): ReplayConversationResult {
+    let snapshot = runner.start(input);
+    if (snapshot.status === "error") throw snapshot.error;
+
+    const send = (event: ConversationEvent, message: number, act: string | null) => {
+      if (ticks) tickUntil(event.at);
+      if (snapshot.status !== "active") return;
+      snapshot = runner.send(snapshot, event);
+      steps.push({ message, act, event });
+    };
+    const tickUntil = (until: number) => {
+      for (;;) {
+        if (snapshot.status !== "active") return;
+        const next = nextInstant(snapshot.context, snapshot.value === "resolved");
+        if (next === null || next > until) return;
+        const tick: ConversationEvent = { type: "clock.tick", at: next };
+        snapshot = runner.send(snapshot, tick);
+        steps.push({ message: -1, act: null, event: tick });
+      }
+    };
+
+    const changes = conversation.statusChanges;
+    let c = 0;
+    for (let i = 0; i <= messages.length; i++) {
+      const m = messages[i];
+      // Status changes at or before this message's time come first.
+      while (c < changes.length && (m === undefined || (changes[c]?.at ?? 0) <= m.at)) {
+        const change = changes[c++];
+        if (change === undefined) break;
+        if (change.to === "resolved" || change.to === "closed") {
+          if (snapshot.value !== "resolved" && snapshot.status === "active")
+            send({ type: "agent.resolve", at: change.at }, -1, null);
+        } else if (change.to === "open" && change.by === "bot") {
+          send({ type: "handoff", at: change.at, to: "human", reason: "bot_handoff" }, -1, null);
+        }
+      }
+      if (m === undefined) break;
+      if (m.author === "system") continue;
+      if (m.visibility === "private") {
+        if (m.author !== "customer") send({ type: "agent.note", at: m.at }, i, null);
+        continue;
+      }
+      const speaker = m.author;
+      const result = classify(m.text, { speaker });
+      const state = stageKey(snapshot.value);
+      const event =
+        speaker === "customer"
+          ? customerEvent(result.act, state, m.at)
+          : agentEvent(result.act, m.text, state, m.at, speaker === "bot" ? "bot" : "agent");
+      send(event, i, result.act);
+    }
+    if (options.until !== undefined && ticks) tickUntil(options.until);
+    return { snapshot, record: conversationRecord(snapshot), emitted, steps };
+  }
 }
 
 function defaultClassifier(text: string, options: ActClassifierOptions): ActResult {
@@ -269,9 +271,3 @@ function firstHandler(messages: readonly Message[]): "bot" | "human" {
   }
   return "human";
 }
-
-/** A clock whose timers never fire: in a replay, time moves only with the events and ticks sent. */
-const NO_TIMERS: NonNullable<ActorOptions<ConversationMachine>["clock"]> = {
-  setTimeout: () => 0,
-  clearTimeout: () => {},
-};

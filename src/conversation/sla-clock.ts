@@ -90,20 +90,21 @@ export function pauseClock(clock: SlaClock, at: number): SlaClock {
 export function resumeClock(clock: SlaClock, at: number, schedule: SlaSchedule): SlaClock {
   if (clock.status !== "paused" || clock.pausedAt === null) return clock;
   const pausedAt = clock.pausedAt;
-  // An instant at the pause moves with it: a clock paused exactly at its due time is not yet breached.
-  const shift = (instant: number | null) =>
-    instant === null
-      ? null
-      : instant < pausedAt
-        ? instant
-        : schedule.add(at, schedule.elapsed(pausedAt, instant));
   return {
     ...clock,
     status: "running",
     pausedAt: null,
-    dueAt: shift(clock.dueAt),
-    warnAt: shift(clock.warnAt),
+    dueAt: shifted(clock.dueAt, pausedAt, at, schedule),
+    warnAt: shifted(clock.warnAt, pausedAt, at, schedule),
   };
+}
+
+/** Where a pause from `pausedAt` to `at` moves an instant. */
+function shifted(instant: number | null, pausedAt: number, at: number, schedule: SlaSchedule): number | null {
+  if (instant === null) return null;
+  // An instant at the pause moves with it: a clock paused exactly at its due time is not yet breached.
+  if (instant < pausedAt) return instant;
+  return schedule.add(at, schedule.elapsed(pausedAt, instant));
 }
 
 /** Marks the current cycle met at `at`. */

@@ -8,7 +8,7 @@ import {
 } from "touchpoint/conversation";
 import { initialTransition, transition } from "xstate";
 import { describe, expect, it } from "vitest";
-import { DAY, HOUR, happyPath, MIN, regionOf, run, stageOf } from "./helpers.js";
+import { DAY, HOUR, handlerOf, happyPath, MIN, run, stageOf, turnOf } from "./helpers.js";
 
 describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye)", () => {
   it("walks the happy path through every stage and resolves with a survey request", () => {
@@ -82,7 +82,7 @@ describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye
     const once = run([...toDecision, { type: "customer.reject", at: 4 * MIN }]);
     expect(stageOf(once.snapshot)).toBe("proposing.drafting");
     expect(once.snapshot.context.rejections).toBe(1);
-    expect(regionOf(once.snapshot, "handler")).toBe("human");
+    expect(handlerOf(once.snapshot)).toBe("human");
 
     const twice = run([
       ...toDecision,
@@ -90,7 +90,7 @@ describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye
       { type: "agent.propose", at: 5 * MIN },
       { type: "customer.reject", at: 6 * MIN },
     ]);
-    expect(regionOf(twice.snapshot, "handler")).toBe("escalated");
+    expect(handlerOf(twice.snapshot)).toBe("escalated");
     expect(twice.snapshot.context.rejections).toBe(0);
     expect(twice.snapshot.context.proposals.map((p) => p.outcome)).toEqual(["rejected", "rejected"]);
     expect(twice.emitted).toEqual([
@@ -115,7 +115,7 @@ describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye
       ],
       { rejectionsBeforeEscalation: 1, handler: "bot" },
     );
-    expect(regionOf(snapshot, "handler")).toBe("human");
+    expect(handlerOf(snapshot)).toBe("human");
     expect(snapshot.context.handoffs).toEqual([
       { at: 4 * MIN, from: "bot", to: "human", reason: "repeated_rejections" },
     ]);
@@ -148,7 +148,7 @@ describe("turn and handler", () => {
       { type: "agent.note", at: 2 * MIN },
       { type: "customer.message", at: 3 * MIN },
     ]);
-    expect(snapshots.map((s) => regionOf(s, "turn"))).toEqual([
+    expect(snapshots.map((s) => turnOf(s))).toEqual([
       "awaitingAgent",
       "awaitingAgent",
       "awaitingCustomer",
@@ -166,7 +166,7 @@ describe("turn and handler", () => {
       ],
       { handler: "bot" },
     );
-    expect(regionOf(snapshot, "handler")).toBe("human");
+    expect(handlerOf(snapshot)).toBe("human");
     expect(snapshot.context.botReplies).toBe(1);
     expect(snapshot.context.humanReplies).toBe(0);
     expect(emitted).toEqual([
@@ -193,7 +193,7 @@ describe("turn and handler", () => {
       ],
       { handler: "bot" },
     );
-    expect(regionOf(snapshot, "handler")).toBe("bot");
+    expect(handlerOf(snapshot)).toBe("bot");
     expect(
       emitted.map((e) => (e.type === "conversation.handoff" ? `${e.from}>${e.to}:${e.reason}` : e.type)),
     ).toEqual(["bot>human:out_of_scope", "human>bot:after_hours"]);
@@ -201,7 +201,7 @@ describe("turn and handler", () => {
 
   it("treats a human reply in a bot conversation as a take-over", () => {
     const { snapshot } = run([{ type: "agent.message", at: MIN, by: "agent" }], { handler: "bot" });
-    expect(regionOf(snapshot, "handler")).toBe("human");
+    expect(handlerOf(snapshot)).toBe("human");
     expect(snapshot.context.handoffs[0]?.reason).toBe("agent_joined");
     expect(snapshot.context.firstResponseAt).toBe(MIN);
   });

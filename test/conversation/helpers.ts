@@ -49,10 +49,17 @@ export function stageOf(snapshot: ConversationSnapshot): string {
   return `${name}.${sub}`;
 }
 
-export function regionOf(snapshot: ConversationSnapshot, region: "turn" | "handler"): string | null {
+/** Who holds the turn (`awaitingAgent` or `awaitingCustomer`), or `null` once the conversation left `active`. */
+export function turnOf(snapshot: ConversationSnapshot): string | null {
   const value = snapshot.value as unknown;
   if (typeof value === "string") return null;
-  return (value as { active: Record<string, string> }).active[region] ?? null;
+  const turn = (value as { active: { turn: string | Record<string, string> } }).active.turn;
+  return typeof turn === "string" ? turn : (Object.keys(turn)[0] ?? null);
+}
+
+/** Who handles the conversation (`context.handler`) while it is active, or `null` after. */
+export function handlerOf(snapshot: ConversationSnapshot): string | null {
+  return typeof snapshot.value === "string" ? null : snapshot.context.handler;
 }
 
 /** The happy path of seed 003: greet, understand (restate + confirm), propose, deliver, close. */

@@ -76,6 +76,28 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     expect(actor.getSnapshot().status).toBe("done");
   });
 
+  it("keeps a running SLA clock's timers while the customer holds the turn (a bot replied for a human)", () => {
+    vi.useFakeTimers({ now: 0 });
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, priority: "urgent" },
+    }).start();
+    const breaches: ConversationEmitted[] = [];
+    actor.on("sla.breached", (e) => breaches.push(e));
+    actor.send({ type: "customer.message", at: 0 });
+    vi.advanceTimersByTime(MIN);
+    // A bot's answer is not a first response (bots never count): the 1 h clock runs on.
+    actor.send({ type: "agent.message", at: MIN, by: "bot" });
+    expect(actor.getSnapshot().value).toMatchObject({ active: { turn: { awaitingCustomer: "watching" } } });
+    vi.advanceTimersByTime(HOUR);
+    expect(breaches.map((e) => e.type === "sla.breached" && [e.kind, e.at])).toEqual([
+      ["firstResponse", HOUR + 1],
+    ]);
+    // A human reply meets the clock: nothing of the team's is due while the customer answers.
+    actor.send({ type: "agent.message", at: 2 * HOUR, by: "agent" });
+    expect(actor.getSnapshot().value).toMatchObject({ active: { turn: { awaitingCustomer: "paused" } } });
+    actor.stop();
+  });
+
   it("re-arms timers after restore when sent a clock tick (XState does not persist timers)", () => {
     vi.useFakeTimers({ now: 0 });
     const first = createActor(conversationMachine, {
@@ -123,6 +145,24 @@ describe("server-side: step() hands back wake-ups and emitted events", () => {
       "resolutionDue",
       "resolutionWarning",
     ]);
+  });
+
+  it("schedules the wake-ups of a clock still running while the customer holds the turn", () => {
+    const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
+    const botted = step(first.snapshot, { type: "agent.message", at: MIN, by: "bot" });
+    expect(botted.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([
+      ["customerSilence", MIN + DAY],
+      ["firstResponseWarning", 45 * MIN],
+      ["firstResponseDue", HOUR + 1],
+    ]);
+    // The timers of the agent's turn are cancelled; the same deadlines are now watched from the customer's.
+    expect(
+      botted.scheduled.every(
+        (s) => s.id.endsWith(".awaitingCustomer.watching") || s.id.endsWith(".awaitingCustomer"),
+      ),
+    ).toBe(true);
+    expect(botted.cancelled.filter((id) => id.endsWith(".awaitingAgent")).length).toBe(6);
+    expect(botted.cancelled.some((id) => botted.scheduled.some((s) => s.id === id))).toBe(false);
   });
 
   it("ignores what is not an event of the machine, including XState's reserved wildcard type", () => {

@@ -1,16 +1,20 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import {
   CONVERSATION_MACHINE_VERSION,
+  type ConversationEmitted,
   conversationMachine,
   nextStep,
+  type PersistedConversation,
   persist,
   restore,
   stageChecklists,
   TouchpointError,
   toMermaid,
 } from "touchpoint/conversation";
-import { createActor } from "xstate";
+import { createActor, transition } from "xstate";
 import { describe, expect, it } from "vitest";
-import { HOUR, happyPath, MIN, run } from "./helpers.js";
+import { collect, HOUR, happyPath, MIN, run } from "./helpers.js";
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -21,6 +25,11 @@ function codeOf(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/** An envelope written by version 1 of the machine (four regions: turn, stage, handler, sla). */
+const version1 = JSON.parse(
+  readFileSync(fileURLToPath(new URL("./fixtures/snapshot-v1.json", import.meta.url)), "utf8"),
+) as PersistedConversation;
 
 describe("persist / restore", () => {
   const { snapshot } = run(happyPath().slice(0, 6), { priority: "urgent" });
@@ -75,15 +84,58 @@ describe("persist / restore", () => {
       "snapshot_invalid",
     ],
     [
-      "a handler region disagreeing with context",
+      "a version 1 snapshot whose handler region disagrees with its context",
       {
-        ...persist(snapshot),
-        snapshot: { ...persist(snapshot).snapshot, context: { ...snapshot.context, handler: "bot" } },
+        ...version1,
+        snapshot: { ...version1.snapshot, context: { ...version1.snapshot.context, handler: "bot" } },
       },
-      "snapshot_invalid",
+      "snapshot_migration_failed",
+    ],
+    [
+      "a version 1 snapshot with a state value of version 2",
+      { ...version1, snapshot: { ...version1.snapshot, value: persist(snapshot).snapshot.value } },
+      "snapshot_migration_failed",
     ],
   ])("refuses %s with a clear error", (_what, raw, code) => {
     expect(codeOf(() => restore(raw))).toBe(code);
+  });
+
+  it("migrates a version 1 snapshot (four regions) and continues it as if it had never been stored", () => {
+    // Written by version 1 of the machine after these events (urgent; the customer asked to escalate).
+    const events = [
+      { type: "customer.message" as const, at: 0 },
+      { type: "agent.greet" as const, at: 2 * MIN },
+      { type: "customer.escalate" as const, at: 4 * MIN },
+      { type: "agent.restate" as const, at: 6 * MIN },
+      { type: "customer.confirm" as const, at: 7 * MIN },
+      { type: "agent.propose" as const, at: 9 * MIN },
+    ];
+    expect(version1.machineVersion).toBe(1);
+    const migrated = restore(JSON.stringify(version1));
+    const straight = run(events, { priority: "urgent" });
+    expect(migrated.value).toEqual({
+      active: { turn: { awaitingCustomer: "paused" }, stage: { proposing: "awaitingDecision" } },
+    });
+    expect(migrated.value).toEqual(straight.snapshot.value);
+    expect(migrated.context).toEqual(straight.snapshot.context);
+    expect(migrated.context.handler).toBe("escalated");
+    const rest = [
+      { type: "customer.accept" as const, at: 3 * HOUR },
+      { type: "agent.deliver" as const, at: 4 * HOUR },
+      { type: "clock.tick" as const, at: 30 * HOUR },
+    ];
+    const emitted: ConversationEmitted[] = [];
+    let s = migrated;
+    for (const event of rest) {
+      let actions: readonly { type: string; params?: unknown }[];
+      [s, actions] = transition(conversationMachine, s, event);
+      collect(actions, emitted);
+    }
+    const end = run([...events, ...rest], { priority: "urgent" });
+    expect(s.value).toEqual(end.snapshot.value);
+    expect(s.context).toEqual(end.snapshot.context);
+    expect(emitted).toEqual(end.emitted.slice(straight.emitted.length));
+    expect(emitted.map((e) => e.type)).toContain("conversation.abandoned");
   });
 
   it("names the function and the field in the message", () => {
@@ -187,9 +239,7 @@ describe("toMermaid", () => {
       "awaitingDecision",
       "delivering",
       "closing",
-      "bot",
-      "human",
-      "escalated",
+      "paused",
       "watching",
       "resolved",
       "closed",
@@ -197,7 +247,7 @@ describe("toMermaid", () => {
     ]) {
       expect(diagram).toMatch(new RegExp(`\\b${name}\\b`));
     }
-    expect(diagram.match(/^\s*--$/gm)?.length).toBe(3);
+    expect(diagram.match(/^\s*--$/gm)?.length).toBe(1);
   });
 
   it("draws transitions with events, guards and delays, lifted out of composite states", () => {
@@ -207,7 +257,8 @@ describe("toMermaid", () => {
     expect(diagram).toContain(
       "resolved --> closed : customer.done, customer.*, agent.*, handoff, clock.tick, after autoClose [isAutoCloseDue]",
     );
-    expect(diagram).toContain("bot --> human : always [isHandler(human)]");
+    expect(diagram).toContain("awaitingAgent --> awaitingCustomer : agent.goodbye, agent.*");
+    expect(diagram).toContain("paused --> watching : always [hasSlaTimer]");
     expect(diagram).toContain("closed --> [*]");
   });
 });

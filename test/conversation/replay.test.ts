@@ -1,4 +1,9 @@
-import { type ActClassifier, defaultSlaTargets, replayConversation } from "touchpoint/conversation";
+import {
+  type ActClassifier,
+  conversationMachine,
+  defaultSlaTargets,
+  replayConversation,
+} from "touchpoint/conversation";
 import {
   firstContactResolution,
   firstResponseTimes,
@@ -152,6 +157,22 @@ describe("replayConversation", () => {
     expect(
       a.emitted.filter((e) => e.type === "sla.breached").map((e) => e.type === "sla.breached" && e.kind),
     ).toEqual(["firstResponse", "nextResponse"]);
+  });
+
+  it("runs the actions a host provided with machine.provide(), as a live actor would", () => {
+    const restatements: number[] = [];
+    const machine = conversationMachine.provide({
+      actions: { recordRestatement: ({ event }) => restatements.push((event as { at: number }).at) },
+    });
+    const result = replayConversation(quick, { machine, actClassifier: () => ({ act: "restate" }) });
+    expect(restatements).toEqual([at(20)]);
+    expect(result.snapshot.context.restatedAt).toBeNull();
+  });
+
+  it("refuses invalid extra input with a TouchpointError naming the field", () => {
+    expect(() => replayConversation(quick, { input: { abandonAfterMs: -1 } })).toThrow(
+      /^conversationMachine: invalid input at abandonAfterMs/,
+    );
   });
 
   it("turns status changes into resolutions and bot hand-offs", () => {
