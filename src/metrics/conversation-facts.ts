@@ -150,6 +150,31 @@ function bad(code: string, fn: string, expected: string, value: unknown, index: 
   );
 }
 
+/** Checks that every `at` of `list` is a finite instant, in time order and not before `created`. */
+function checkTimeOrder(
+  list: readonly { readonly at: number }[],
+  field: string,
+  created: number,
+  fn: string,
+  index: number,
+): void {
+  let previous = created;
+  for (let i = 0; i < list.length; i++) {
+    const at = checkInstant(list[i]!.at, fn, `${field}[${i}].at`, index);
+    if (at < previous) {
+      bad(
+        "out_of_order",
+        fn,
+        `a time at or after ${new Date(previous).toISOString()} (records in time order, not before createdAt)`,
+        at,
+        index,
+        `${field}[${i}].at`,
+      );
+    }
+    previous = at;
+  }
+}
+
 /**
  * Checks one conversation: finite timestamps in time order and not before `createdAt`, known
  * authors and statuses. Throws a {@link TouchpointError} naming `fn`, the value, the conversation's
@@ -174,44 +199,20 @@ export function checkConversation(c: MetricConversation, fn: string, index: numb
   }
   if (c.status !== undefined && !STATUSES.has(c.status))
     bad("invalid_status", fn, "a conversation status", c.status, index, "status");
-  let previous = created;
   const messages = c.messages ?? [];
+  checkTimeOrder(messages, "messages", created, fn, index);
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
-    const at = checkInstant(m.at, fn, `messages[${i}].at`, index);
-    if (at < previous) {
-      bad(
-        "out_of_order",
-        fn,
-        `a time at or after ${new Date(previous).toISOString()} (records in time order, not before createdAt)`,
-        at,
-        index,
-        `messages[${i}].at`,
-      );
-    }
-    previous = at;
     if (!AUTHORS.has(m.author))
       bad("invalid_author", fn, "customer, agent, bot or system", m.author, index, `messages[${i}].author`);
     if (m.visibility !== undefined && m.visibility !== "public" && m.visibility !== "private") {
       bad("invalid_visibility", fn, "public or private", m.visibility, index, `messages[${i}].visibility`);
     }
   }
-  previous = created;
   const changes = c.statusChanges ?? [];
+  checkTimeOrder(changes, "statusChanges", created, fn, index);
   for (let i = 0; i < changes.length; i++) {
     const s = changes[i]!;
-    const at = checkInstant(s.at, fn, `statusChanges[${i}].at`, index);
-    if (at < previous) {
-      bad(
-        "out_of_order",
-        fn,
-        `a time at or after ${new Date(previous).toISOString()} (records in time order, not before createdAt)`,
-        at,
-        index,
-        `statusChanges[${i}].at`,
-      );
-    }
-    previous = at;
     if (!STATUSES.has(s.to))
       bad("invalid_status", fn, "a conversation status", s.to, index, `statusChanges[${i}].to`);
     if (s.from !== undefined && !STATUSES.has(s.from))
