@@ -35,20 +35,9 @@ export const NEVER = 2_147_483_647;
 
 /** The instant a named delay stands for, or `null` when it does not apply now. */
 export function instantOf(context: ConversationContext, delay: string): number | null {
-  const s = context.sla;
   switch (delay) {
-    case "firstResponseWarning":
-      return warningOf(s.firstResponse);
-    case "firstResponseDue":
-      return dueOf(s.firstResponse);
-    case "nextResponseWarning":
-      return warningOf(s.nextResponse);
-    case "nextResponseDue":
-      return dueOf(s.nextResponse);
-    case "resolutionWarning":
-      return warningOf(s.resolution);
-    case "resolutionDue":
-      return dueOf(s.resolution);
+    case "slaDeadline":
+      return slaInstant(context);
     case "customerSilence":
       return context.awaitingCustomerSince === null
         ? null
@@ -60,30 +49,36 @@ export function instantOf(context: ConversationContext, delay: string): number |
   }
 }
 
-function warningOf(clock: SlaClock): number | null {
-  return clock.status === "running" && !clock.warned ? clock.warnAt : null;
+/**
+ * The earliest SLA instant still ahead: a running clock's warning not yet emitted, or the first
+ * millisecond after its due time not yet breached; `null` when no clock has one. The one SLA timer
+ * (`slaDeadline`) waits for it; firing, it moves time there, which emits what fell due (every
+ * warning and breach of that instant, whatever the clock) and re-arms for the next.
+ */
+export function slaInstant(context: ConversationContext): number | null {
+  const s = context.sla;
+  let next = earlier(null, s.firstResponse);
+  next = earlier(next, s.nextResponse);
+  return earlier(next, s.resolution);
 }
-function dueOf(clock: SlaClock): number | null {
-  return clock.status === "running" && !clock.breached && clock.dueAt !== null
-    ? breachInstant(clock.dueAt)
-    : null;
+
+function earlier(next: number | null, clock: SlaClock): number | null {
+  if (clock.status !== "running") return next;
+  if (!clock.warned && clock.warnAt !== null && (next === null || clock.warnAt < next)) next = clock.warnAt;
+  if (!clock.breached && clock.dueAt !== null) {
+    const breach = breachInstant(clock.dueAt);
+    if (next === null || breach < next) next = breach;
+  }
+  return next;
 }
 
 /**
- * Whether any of the six SLA timers (warning and due time of each clock) has an instant to wait for.
- * While the customer holds the turn this is rare (a reply meets the response clocks and pauses the
- * resolution clock), so the machine arms those timers only when it is true.
+ * Whether an SLA warning or breach is still to come. While the customer holds the turn this is
+ * rare (a reply meets the response clocks and pauses the resolution clock), so the machine arms
+ * the SLA timer there only when it is true.
  */
 export function hasSlaTimer(context: ConversationContext): boolean {
-  const s = context.sla;
-  return (
-    warningOf(s.firstResponse) !== null ||
-    dueOf(s.firstResponse) !== null ||
-    warningOf(s.nextResponse) !== null ||
-    dueOf(s.nextResponse) !== null ||
-    warningOf(s.resolution) !== null ||
-    dueOf(s.resolution) !== null
-  );
+  return slaInstant(context) !== null;
 }
 
 /** The longest delay armed for a real deadline (one less than {@link NEVER}). */

@@ -3,21 +3,40 @@
  *
  * Structure, and why (measured with bench/conversation.bench.ts and profiles, Node 20):
  * - Two parallel regions under `active`, `turn` then `stage`. Version 1 had four (`turn`, `stage`,
- *   `handler`, `sla`): the `sla` region re-entered its one state on every event to re-arm the six
- *   SLA timers, and `handler` mirrored `context.handler` through eventless transitions checked after
+ *   `handler`, `sla`): the `sla` region re-entered its one state on every event to re-arm the SLA
+ *   timers, and `handler` mirrored `context.handler` through eventless transitions checked after
  *   every step. XState's price per event grows with each region that moves on it (two regions that
- *   both move cost 2.5 times one), so the handler became context only and the six SLA timers moved
+ *   both move cost 2.5 times one), so the handler became context only and the SLA timers moved
  *   into the turn states: `awaitingAgent` arms them, `awaitingCustomer` arms the silence timer and,
  *   in its `watching` child, the SLA timers only while a team deadline is still ahead (a bot replied
- *   for a human, a hand-off started the first-response clock; `paused` otherwise). A turn change is
- *   then 7 timer actions instead of 13, and a 12-event conversation went from about 670 to 440 µs
- *   through an actor, 800 to 530 µs through `transition()`.
- * - What is left is XState's own. With every action a no-op the structure alone costs 90 % of the
- *   time; taking the stage region away would save a third, every delayed transition a quarter.
- *   Each snapshot copy (one per assign, one per change of active states) rebuilds the state value
- *   from fresh Sets and Maps, about 40 kB allocated per event, so garbage collection is a quarter
- *   of a replay. The step() wake-ups (one per SLA timer the state arms, the others cancelled) and
- *   the stage states are part of the API, which rules out arming fewer timers or flattening stages.
+ *   for a human, a hand-off started the first-response clock; `paused` otherwise). A 12-event
+ *   conversation went from about 670 to 440 µs through an actor, 800 to 530 µs through `transition()`.
+ * - One SLA timer, not six. There was one per clock and instant (first response, next response,
+ *   resolution; warning, due), all re-armed at every turn change, and XState books and cancels
+ *   each one: a state re-entered with six delayed transitions costs about 4 times the bare
+ *   transition, with one about 2 times. `slaDeadline` waits for the earliest warning or breach
+ *   still ahead among the running clocks; when it fires, `advanceClock` moves time to that instant,
+ *   which emits every warning and breach due by then (several clocks may share it), and the
+ *   re-entry arms it for the next. Each fact is emitted at the same instant as before, live, through
+ *   step() (one wake-up instead of up to six) and in replay (checked against the six-timer machine
+ *   on 6,000 random transcripts, live under a simulated clock and through step()). Measured in one
+ *   process, alternating the two machines (CPU time, median of 40 rounds of 200 conversations, load
+ *   average about 3 on 2 cores): 550 → 450 µs per conversation through an actor (−18 %), 710 → 680 µs
+ *   through `transition()` (−4 %), 365 → 347 µs with the replay runner (−5 %); the runner and
+ *   `transition()` never book timers, so they only save XState's resolving of the actions.
+ * - Tried and dropped: a flat `awaitingCustomer` (no `paused`/`watching`, the SLA timer always
+ *   armed, "never" when nothing is ahead) would have saved the eventless checks and a nested state
+ *   but books one more timer on every customer turn: no faster in the same harness (actor 415 →
+ *   440 µs, `transition()` 647 → 628 µs, the runner 326 → 322 µs), and it would have changed the
+ *   snapshot shape.
+ *   Re-entering only when a deadline changed would save little (one event in twelve in the bench
+ *   conversation keeps its deadlines) and break capped delays, whose fired timer reads the
+ *   instant from the time of the last event.
+ * - What is left is XState's own. With every action a no-op the structure alone costs 70 to 80 %
+ *   of the time; taking the stage region away would save about a third (measured with six timers). Each snapshot copy (one per
+ *   assign, one per change of active states) rebuilds the state value from fresh Sets and Maps,
+ *   about 40 kB allocated per event, so garbage collection is a quarter of a replay. The stage
+ *   states are part of the API, which rules out flattening them.
  * - One assign per action (see `Changes`): every assign copies the snapshot.
  */
 import {
@@ -178,19 +197,12 @@ function silence(also?: PlainAction) {
 }
 
 /**
- * The six SLA timers of a state: each fires at its instant, moves time there (emitting the warning
- * or breach) and re-enters the state, which re-arms all six from the deadlines in context.
+ * The SLA timer of a state: it fires at the earliest SLA instant still ahead (`slaDeadline`), moves
+ * time there (emitting every warning and breach of that instant) and re-enters the state, which
+ * re-arms it for the next instant from the deadlines in context.
  */
-function slaTimers(state: "awaitingAgent" | "watching") {
-  const rearm = { target: state, reenter: true, actions: "advanceClock" as const };
-  return {
-    firstResponseWarning: rearm,
-    firstResponseDue: rearm,
-    nextResponseWarning: rearm,
-    nextResponseDue: rearm,
-    resolutionWarning: rearm,
-    resolutionDue: rearm,
-  };
+function slaTimer(state: "awaitingAgent" | "watching") {
+  return { slaDeadline: { target: state, reenter: true, actions: "advanceClock" as const } };
 }
 
 /** Tried first by every event once resolved: is it time to close? */
@@ -356,12 +368,8 @@ function build(schedule: SlaSchedule) {
       hasSlaTimer: ({ context }) => fx.hasSlaTimer(context),
     },
     delays: {
-      firstResponseWarning: ({ context }) => fx.delayOf(context, "firstResponseWarning"),
-      firstResponseDue: ({ context }) => fx.delayOf(context, "firstResponseDue"),
-      nextResponseWarning: ({ context }) => fx.delayOf(context, "nextResponseWarning"),
-      nextResponseDue: ({ context }) => fx.delayOf(context, "nextResponseDue"),
-      resolutionWarning: ({ context }) => fx.delayOf(context, "resolutionWarning"),
-      resolutionDue: ({ context }) => fx.delayOf(context, "resolutionDue"),
+      /** Until the earliest SLA warning or breach still ahead, whichever clock it belongs to. */
+      slaDeadline: ({ context }) => fx.delayOf(context, "slaDeadline"),
       customerSilence: ({ context }) => fx.delayOf(context, "customerSilence"),
       autoClose: ({ context }) => fx.delayOf(context, "autoClose"),
     },
@@ -388,8 +396,8 @@ function build(schedule: SlaSchedule) {
             states: {
               awaitingAgent: {
                 description:
-                  "The customer wrote last: the agent or bot owes the next message. One timer per SLA warning and due time, each `deadline − time of the last event`.",
-                after: slaTimers("awaitingAgent"),
+                  "The customer wrote last: the agent or bot owes the next message. One SLA timer, armed for the earliest warning or breach still ahead (`deadline − time of the last event`).",
+                after: slaTimer("awaitingAgent"),
                 // Every event that moves time re-enters the state, which re-arms its timers.
                 on: {
                   "customer.done": [
@@ -496,9 +504,9 @@ function build(schedule: SlaSchedule) {
                   },
                   watching: {
                     description:
-                      "An SLA deadline is still ahead while the customer owes the answer (a bot replied, or a hand-off started the first-response clock): its timers run.",
+                      "An SLA deadline is still ahead while the customer owes the answer (a bot replied, or a hand-off started the first-response clock): the SLA timer runs.",
                     always: { guard: not("hasSlaTimer"), target: "paused" },
-                    after: slaTimers("watching"),
+                    after: slaTimer("watching"),
                   },
                 },
               },
@@ -678,18 +686,19 @@ export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
  * The conversation lifecycle machine, with SLA clocks in calendar time.
  *
  * @remarks
- * Two parallel regions under `active`: `turn` (`awaitingAgent`, which runs the SLA timers, or
+ * Two parallel regions under `active`: `turn` (`awaitingAgent`, which runs the SLA timer, or
  * `awaitingCustomer`, which runs the silence timer and, only while a team deadline is still ahead,
- * the SLA timers too) and `stage` (seed 003's greeting → understanding → proposing → delivering →
+ * the SLA timer too) and `stage` (seed 003's greeting → understanding → proposing → delivering →
  * closing, with the restatement confirmed before a proposal and a rejected proposal sending the
  * agent back to draft another). Who handles the conversation (bot, human, escalated tier) is
  * `context.handler`. Then `resolved` (survey requested; a reply within the window reopens),
  * `closed` and `abandoned`.
  *
  * Time comes from events: each carries `at` (epoch ms), deadlines are absolute instants in context,
- * and named delays (`firstResponseWarning`, `firstResponseDue`, `nextResponseWarning`,
- * `nextResponseDue`, `resolutionWarning`, `resolutionDue`, `customerSilence`, `autoClose`) arm live
- * timers as `deadline − time of the last event`. A `clock.tick` event does the same work without
+ * and named delays arm live timers as `deadline − time of the last event`: `slaDeadline` for the
+ * earliest SLA warning or breach still ahead (one timer for all three clocks; when it fires, every
+ * warning and breach of that instant is emitted and it re-arms for the next), `customerSilence`
+ * and `autoClose`. A `clock.tick` event does the same work without
  * timers, so a transcript replays identically anywhere. Guards, actions and delays are all declared
  * in `setup()` and can be replaced with `machine.provide()`. Unknown events are ignored.
  *

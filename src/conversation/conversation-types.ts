@@ -426,7 +426,7 @@ export type ConversationStateValue =
       active: {
         /**
          * Who holds the turn: the team owes an answer (`awaitingAgent`), or the customer does, with
-         * the SLA timers `paused` (nothing of the team's is due) or still `watching` a deadline.
+         * the SLA timer `paused` (nothing of the team's is due) or still `watching` a deadline.
          */
         turn:
           | "awaitingAgent"
@@ -519,7 +519,7 @@ export interface ConversationGuardParams {
   isWithinReopenWindow: undefined;
   /** A proposal may come before the restatement is confirmed (`requireConfirmation: false`). */
   isConfirmationOptional: undefined;
-  /** Some SLA warning or due time is still ahead: its timers must run. */
+  /** Some SLA warning or breach is still ahead: the SLA timer (`slaDeadline`) must run. */
   hasSlaTimer: undefined;
 }
 
@@ -527,17 +527,16 @@ export interface ConversationGuardParams {
  * The named delays of the live timers, each `deadline − time of the last event`; each can be
  * replaced with `machine.provide({ delays })`.
  *
+ * @remarks
+ * `slaDeadline` waits for the earliest SLA instant still ahead, whichever clock it belongs to: a
+ * warning (`warnAt`) not yet emitted or a breach (1 ms after `dueAt`) not yet counted. When it
+ * fires, every warning and breach of that instant is emitted and the timer is armed again for the
+ * next one. `customerSilence` waits for the customer's silence to run out, `autoClose` for a
+ * resolved conversation to close.
+ *
  * @category Machine
  */
-export type ConversationDelay =
-  | "firstResponseWarning"
-  | "firstResponseDue"
-  | "nextResponseWarning"
-  | "nextResponseDue"
-  | "resolutionWarning"
-  | "resolutionDue"
-  | "customerSilence"
-  | "autoClose";
+export type ConversationDelay = "slaDeadline" | "customerSilence" | "autoClose";
 
 /**
  * Turns a record of names and parameters into XState's `{ type, params }` union.

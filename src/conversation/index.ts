@@ -22,7 +22,7 @@
  *   plus one `clock.tick` re-arms a live actor.
  * - **Two parallel regions** (`turn`, `stage`) instead of one flat product of states: the turn
  *   region comes first in document order and owns every way out of `active`, so a stage move and a
- *   resolution on the same event never both happen. The SLA timers live in the turn states (armed
+ *   resolution on the same event never both happen. The SLA timer lives in the turn states (armed
  *   while the team owes an answer, and while the customer does only if a team deadline is still
  *   ahead); the handler is context. Version 1 had four regions (`turn`, `stage`, `handler`, `sla`);
  *   XState's cost grows with every region that moves on an event, so folding them cut the cost of
@@ -30,11 +30,12 @@
  * - **The bookkeeping is pure functions** (`conversation-effects.ts`) wired into `setup()` actions,
  *   each replaceable with `machine.provide()`; each action assigns once, since every assign makes
  *   XState copy the snapshot and recompute its state value.
- * - **Cost** (bench/RESULTS.md): about 0.5 ms for a 12-event conversation through a live actor, 8
- *   to 10 times a bare 12-state XState machine, and 2.5 to 3 times through `transition()`. Nearly
- *   all of it is XState's (the structure with every action a no-op costs over 90 % of it): two
- *   regions moving on most events, six delayed transitions re-armed at every turn change, a
- *   snapshot copy per assign. A replay runs the machine on one reusable actor scope instead of an actor, so no
+ * - **Cost** (bench/RESULTS.md): about 0.4 ms for a 12-event conversation through a live actor, 7
+ *   to 8 times a bare 12-state XState machine, and 2.2 to 2.5 times through `transition()`. Most of
+ *   it is XState's (the structure with every action a no-op costs 70 to 80 % of it): two regions
+ *   moving on most events, the SLA and silence timers re-armed at every turn change (one SLA timer,
+ *   for the earliest SLA instant ahead, rather than one per clock and instant), a snapshot copy
+ *   per assign. A replay runs the machine on one reusable actor scope instead of an actor, so no
  *   timer is booked, and ticks at the deadlines itself.
  *
  * @example

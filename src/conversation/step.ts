@@ -102,7 +102,9 @@ function collect(snapshot: ConversationSnapshot, actions: readonly ExecutableLik
  * @remarks
  * The pure `initialTransition()` of XState (notes/toolchain.md §1.7): no actor, no timer. The
  * delayed events XState would arm come back as `scheduled` wake-ups, each a `clock.tick` to send
- * at its instant; a timer with nothing to wait for is listed in `cancelled`.
+ * at its instant; a timer with nothing to wait for is listed in `cancelled`. The SLA clocks share
+ * one wake-up (the `slaDeadline` timer), at the earliest warning or breach still ahead; the step it
+ * triggers emits everything due at that instant and schedules the next one.
  *
  * @param input - the machine input ({@link conversationMachineInputSchema})
  * @param options - the machine to run
@@ -114,7 +116,9 @@ function collect(snapshot: ConversationSnapshot, actions: readonly ExecutableLik
  * import { initialStep } from "touchpoint/conversation";
  *
  * const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
- * first.scheduled.map((s) => s.at); // => [2700000, 3600001, 10800000, 14400001]
+ * // The first-response warning (75 % of 1 h) comes first; the later deadlines follow from it.
+ * first.scheduled.map((s) => s.at); // => [2700000]
+ * first.scheduled[0]?.id; // => "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"
  * first.status; // => "active"
  * initialStep({ conversationId: "", startedAt: 0 }); // throws invalid_input
  * ```
@@ -153,6 +157,7 @@ export function initialStep(input: ConversationMachineInput, options: StepOption
  * // Nobody answered: the scheduler sends the first wake-up (the warning at 75 % of 1 h).
  * const warned = step(JSON.stringify(first.snapshot), first.scheduled[0]!.event);
  * warned.emitted; // => [{ type: "sla.warning", conversationId: "c-1", kind: "firstResponse", at: 2700000, dueAt: 3600000 }]
+ * warned.scheduled.map((s) => s.at); // => [3600001]
  * const answered = step(warned.snapshot, { type: "agent.greet", at: 3_000_000 });
  * answered.snapshot.snapshot.context.firstResponseAt; // => 3000000
  * ```

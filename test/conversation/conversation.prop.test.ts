@@ -165,9 +165,12 @@ describe("random event sequences (fast-check)", { timeout: 60_000 }, () => {
         type: fc.constantFrom(
           "xstate.init",
           "xstate.after.customerSilence.conversation.active.turn.awaitingCustomer",
+          "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent",
+          "xstate.after.slaDeadline.conversation.active.turn.awaitingCustomer.watching",
+          "xstate.after.autoClose.conversation.resolved",
+          // Timer ids of the six SLA timers before `slaDeadline`; now unknown events.
           "xstate.after.firstResponseDue.conversation.active.turn.awaitingAgent",
           "xstate.after.nextResponseWarning.conversation.active.turn.awaitingCustomer.watching",
-          "xstate.after.autoClose.conversation.resolved",
           // A timer id of version 1; now an unknown event.
           "xstate.after.resolutionDue.conversation.active.sla.watching",
           "customer.*",

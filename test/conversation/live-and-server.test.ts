@@ -35,9 +35,9 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     actor.stop();
   });
 
-  it("lets a consumer replace a named delay with provide() (here: warn after one second)", () => {
+  it("lets a consumer replace a named delay with provide() (here: the SLA timer after one second)", () => {
     vi.useFakeTimers({ now: 0 });
-    const fast = conversationMachine.provide({ delays: { firstResponseWarning: 1000 } });
+    const fast = conversationMachine.provide({ delays: { slaDeadline: 1000 } });
     const actor = createActor(fast, { input: { conversationId: "c-1", startedAt: 0 } }).start();
     const warnings: ConversationEmitted[] = [];
     actor.on("sla.warning", (e) => warnings.push(e));
@@ -74,6 +74,53 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     clock.increment(10 * MIN);
     expect(actor.getSnapshot().value).toBe("abandoned");
     expect(actor.getSnapshot().status).toBe("done");
+  });
+
+  it("emits every warning and breach of an instant shared by two clocks when the one SLA timer fires", () => {
+    vi.useFakeTimers({ now: 0 });
+    // First response and resolution both 1 h: both warn at 45 min and breach 1 ms after 1 h.
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, targets: { firstResponseMs: HOUR, resolutionMs: HOUR } },
+    });
+    const seen: [number, string, string, number][] = [];
+    actor.on("sla.warning", (e) => seen.push([Date.now(), e.type, e.kind, e.at]));
+    actor.on("sla.breached", (e) => seen.push([Date.now(), e.type, e.kind, e.at]));
+    actor.start();
+    vi.advanceTimersByTime(45 * MIN - 1);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([
+      [45 * MIN, "sla.warning", "firstResponse", 45 * MIN],
+      [45 * MIN, "sla.warning", "resolution", 45 * MIN],
+    ]);
+    vi.advanceTimersByTime(15 * MIN);
+    expect(seen.length).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect(seen.slice(2)).toEqual([
+      [HOUR + 1, "sla.breached", "firstResponse", HOUR + 1],
+      [HOUR + 1, "sla.breached", "resolution", HOUR + 1],
+    ]);
+    actor.stop();
+  });
+
+  it("fires each SLA instant of every clock at its own time, one timer re-armed after each", () => {
+    vi.useFakeTimers({ now: 0 });
+    const actor = createActor(conversationMachine, {
+      input: { conversationId: "c-1", startedAt: 0, priority: "urgent" },
+    });
+    const seen: [number, string, string][] = [];
+    actor.on("sla.warning", (e) => seen.push([Date.now(), e.kind, "warning"]));
+    actor.on("sla.breached", (e) => seen.push([Date.now(), e.kind, "breached"]));
+    actor.start();
+    vi.advanceTimersByTime(DAY);
+    // urgent: 1 h first response, 4 h resolution, warnings at 75 %; breaches 1 ms after due.
+    expect(seen).toEqual([
+      [45 * MIN, "firstResponse", "warning"],
+      [HOUR + 1, "firstResponse", "breached"],
+      [3 * HOUR, "resolution", "warning"],
+      [4 * HOUR + 1, "resolution", "breached"],
+    ]);
+    actor.stop();
   });
 
   it("keeps a running SLA clock's timers while the customer holds the turn (a bot replied for a human)", () => {
@@ -119,17 +166,46 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
 });
 
 describe("server-side: step() hands back wake-ups and emitted events", () => {
-  it("schedules a wake-up per pending deadline and drops timers with nothing to wait for", () => {
-    const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
-    // urgent: 1 h first response, 4 h resolution, warnings at 75 %; breaches 1 ms after due.
-    expect(first.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([
-      ["firstResponseWarning", 45 * MIN],
-      ["firstResponseDue", HOUR + 1],
-      ["resolutionWarning", 3 * HOUR],
-      ["resolutionDue", 4 * HOUR + 1],
+  it("schedules one SLA wake-up, at the earliest warning or breach ahead, and the next one when it fires", () => {
+    let result = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
+    const slaId = "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent";
+    expect(result.scheduled).toEqual([
+      { id: slaId, at: 45 * MIN, event: { type: "clock.tick", at: 45 * MIN } },
     ]);
-    expect(first.cancelled.map((id) => id.split(".")[2])).toEqual(["nextResponseWarning", "nextResponseDue"]);
-    expect(first.scheduled.every((s) => s.event.type === "clock.tick" && s.event.at === s.at)).toBe(true);
+    expect(result.cancelled).toEqual([]);
+    // Deliver each wake-up at its instant: urgent is 1 h first response, 4 h resolution, warnings
+    // at 75 %, breaches 1 ms after due; each fires what fell due and schedules the next.
+    const fired: [number, string[]][] = [];
+    for (let i = 0; i < 10 && result.scheduled.length > 0; i++) {
+      const wake = result.scheduled[0] as (typeof result.scheduled)[number];
+      expect(result.scheduled).toEqual([wake]);
+      expect(wake.id).toBe(slaId);
+      result = step(result.snapshot, wake.event);
+      fired.push([wake.at, result.emitted.map((e) => `${e.type} ${"kind" in e ? e.kind : ""} ${e.at}`)]);
+    }
+    expect(fired).toEqual([
+      [45 * MIN, [`sla.warning firstResponse ${45 * MIN}`]],
+      [HOUR + 1, [`sla.breached firstResponse ${HOUR + 1}`]],
+      [3 * HOUR, [`sla.warning resolution ${3 * HOUR}`]],
+      [4 * HOUR + 1, [`sla.breached resolution ${4 * HOUR + 1}`]],
+    ]);
+    // Nothing of the SLA is left ahead: the timer is cancelled, not re-armed.
+    expect(result.cancelled).toEqual([slaId]);
+  });
+
+  it("emits every warning of an instant shared by two clocks from one wake-up", () => {
+    const first = initialStep({
+      conversationId: "c-1",
+      startedAt: 0,
+      targets: { firstResponseMs: HOUR, resolutionMs: HOUR },
+    });
+    expect(first.scheduled.map((s) => s.at)).toEqual([45 * MIN]);
+    const warned = step(first.snapshot, (first.scheduled[0] as (typeof first.scheduled)[number]).event);
+    expect(warned.emitted.map((e) => e.type === "sla.warning" && [e.kind, e.at])).toEqual([
+      ["firstResponse", 45 * MIN],
+      ["resolution", 45 * MIN],
+    ]);
+    expect(warned.scheduled.map((s) => s.at)).toEqual([HOUR + 1]);
   });
 
   it("pauses the resolution wake-ups while the customer holds the turn", () => {
@@ -137,14 +213,7 @@ describe("server-side: step() hands back wake-ups and emitted events", () => {
     const replied = step(first.snapshot, { type: "agent.greet", at: MIN });
     const ids = replied.scheduled.map((s) => s.id.split(".")[2]);
     expect(ids).toEqual(["customerSilence"]);
-    expect(replied.cancelled.map((id) => id.split(".")[2]).sort()).toEqual([
-      "firstResponseDue",
-      "firstResponseWarning",
-      "nextResponseDue",
-      "nextResponseWarning",
-      "resolutionDue",
-      "resolutionWarning",
-    ]);
+    expect(replied.cancelled).toEqual(["xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"]);
   });
 
   it("schedules the wake-ups of a clock still running while the customer holds the turn", () => {
@@ -152,17 +221,23 @@ describe("server-side: step() hands back wake-ups and emitted events", () => {
     const botted = step(first.snapshot, { type: "agent.message", at: MIN, by: "bot" });
     expect(botted.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([
       ["customerSilence", MIN + DAY],
-      ["firstResponseWarning", 45 * MIN],
-      ["firstResponseDue", HOUR + 1],
+      ["slaDeadline", 45 * MIN],
     ]);
-    // The timers of the agent's turn are cancelled; the same deadlines are now watched from the customer's.
+    // The timer of the agent's turn is cancelled; the same deadline is now watched from the customer's.
     expect(
       botted.scheduled.every(
         (s) => s.id.endsWith(".awaitingCustomer.watching") || s.id.endsWith(".awaitingCustomer"),
       ),
     ).toBe(true);
-    expect(botted.cancelled.filter((id) => id.endsWith(".awaitingAgent")).length).toBe(6);
+    expect(botted.cancelled).toEqual(["xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"]);
     expect(botted.cancelled.some((id) => botted.scheduled.some((s) => s.id === id))).toBe(false);
+    // The next wake-up after the warning is the breach, still watched from the customer's turn.
+    const warned = step(botted.snapshot, { type: "clock.tick", at: 45 * MIN });
+    expect(warned.emitted.map((e) => e.type)).toEqual(["sla.warning"]);
+    expect(warned.scheduled.map((s) => [s.id.split(".").slice(2).join("."), s.at])).toContainEqual([
+      "slaDeadline.conversation.active.turn.awaitingCustomer.watching",
+      HOUR + 1,
+    ]);
   });
 
   it("ignores what is not an event of the machine, including XState's reserved wildcard type", () => {
