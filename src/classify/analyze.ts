@@ -45,13 +45,16 @@ import {
   type TokenBuffer,
 } from "./tokenize.js";
 import {
+  F_ANSWER_VERB,
   F_AUX,
+  F_DO_AUX,
   F_ENDORSE,
   F_LEAD_FILLER,
   F_LIKE,
   F_LIKE_SUBJECT,
   F_NUMBER_WORD,
   F_OPENER_FILLER,
+  F_REMEDY,
   F_SECOND_PERSON,
   F_SUBJECT,
   F_WH,
@@ -61,13 +64,23 @@ import {
   ID_APOSTROPHE,
   ID_BANG,
   ID_CLOSE_PAREN,
+  ID_DEICTIC_FIRST,
+  ID_DEICTIC_LAST,
+  ID_HELP,
   ID_HOW,
   ID_HYPHEN,
   ID_I,
+  ID_INSTEAD,
+  ID_MEAN,
+  ID_MEANS,
+  ID_OF,
   ID_OPEN_PAREN,
   ID_QUESTION,
   ID_QUOTE,
+  ID_RATHER,
   ID_SLASH,
+  ID_THAN,
+  ID_WHAT,
   ID_WHY,
   NUMBER_ID,
 } from "./vocab.js";
@@ -158,6 +171,14 @@ export interface Analysis {
   thirdWordEnd: number;
   /** Words of three or more letters written in capitals. */
   shouts: number;
+  /**
+   * Per sentence (index < `sentences`), filled only when cues are collected (the act classifier):
+   * words and numbers, and the end of the third of them (of the last, if fewer; 0 if none).
+   */
+  sentenceWords: Int32Array;
+  sentenceThirdWordEnd: Int32Array;
+  /** Per sentence: 1 when it is a question by form (a question mark). */
+  sentenceQuestion: Uint8Array;
 }
 
 const NEGATION_FACTOR = -0.74; // VADER's N_SCALAR
@@ -171,6 +192,16 @@ const FAILED_PREDICATE = 0.9;
 /** A question beside a problem report: its question score is damped and its complaint raised. */
 const QA_DAMP = 0.4;
 const QA_BONUS = 0.5;
+/** How much of a repetition cue's weight counts as frustration when the message complains. */
+const REPETITION_FRUSTRATION = 0.8;
+/** The most frustration repetition alone implies. */
+const REPETITION_CAP = 1;
+/** What a signal keeps in the scope of "instead of" / "rather than": the option set aside. */
+const SET_ASIDE = 0.2;
+/** The complaint a stated intent to cancel adds when the message also voices a grievance. */
+const CANCEL_GRIEVANCE = 0.6;
+/** "What does X mean?": confusion about a word of the product. */
+const MEANING_QUESTION = 1.2;
 
 // Type indices in the raw arrays and log targets (interactionTypes order).
 const Q = 0;
@@ -182,6 +213,7 @@ const P = 3;
 const POSITIVE = cueKinds.indexOf("positive");
 const NEGATIVE = cueKinds.indexOf("negative");
 const PROBLEM = cueKinds.indexOf("problem");
+const REPETITION = cueKinds.indexOf("repetition");
 const SUGGESTION = cueKinds.indexOf("suggestion");
 const IMPERATIVE = cueKinds.indexOf("imperative");
 const QUESTION = cueKinds.indexOf("question");
@@ -193,11 +225,14 @@ const MODAL = cueKinds.indexOf("modal");
 const FRUSTRATION = cueKinds.indexOf("frustration");
 const GRATITUDE = cueKinds.indexOf("gratitude");
 const POLITENESS = cueKinds.indexOf("politeness");
+const CONFUSION = cueKinds.indexOf("confusion");
+const CANCEL = cueKinds.indexOf("cancel-intent");
 /** The index in signalNames of each cue kind that is a signal, −1 for the others. */
 const SIGNAL_INDEX: Int8Array = Int8Array.from(cueKinds, (k) =>
   (signalNames as readonly string[]).indexOf(k),
 );
 const FRUSTRATION_SIGNAL = signalNames.indexOf("frustration");
+const CONFUSION_SIGNAL = signalNames.indexOf("confusion");
 
 /** Whether a sentence speaks to someone ("you", "your", an @mention): checked only for negative sentences. */
 function addresses(b: TokenBuffer, from: number, to: number): boolean {
@@ -218,6 +253,17 @@ const sentStart = new Int32Array(MAX_EVIDENCE);
 const sentEnd = new Int32Array(MAX_EVIDENCE);
 const sentKind = new Uint8Array(MAX_EVIDENCE);
 const sentFlip = new Uint8Array(MAX_EVIDENCE);
+// Evidence waiting for a message-level rule: repetition cues (frustration if the message complains)
+// and remedy requests (a complaint if it reports a problem), by log index, at most MAX_EVIDENCE each.
+const repLog = new Int32Array(MAX_EVIDENCE);
+const remedyLog = new Int32Array(MAX_EVIDENCE);
+const remedySentence = new Int32Array(MAX_EVIDENCE);
+const remedyWeight = new Float64Array(MAX_EVIDENCE);
+const remedyPointed = new Uint8Array(MAX_EVIDENCE);
+let repN = 0;
+let repFrustration = 0;
+let sentenceWords = new Int32Array(16);
+let sentenceThirdWordEnd = new Int32Array(16);
 
 function ensureSentences(n: number): void {
   if (sentenceQuestion.length >= n) return;
@@ -226,6 +272,35 @@ function ensureSentences(n: number): void {
   sentenceRaw = new Float64Array(cap * 4);
   sentenceQuestion = new Uint8Array(cap);
   sentenceThanks = new Float64Array(cap);
+  sentenceWords = new Int32Array(cap);
+  sentenceThirdWordEnd = new Int32Array(cap);
+}
+
+/** Whether the tokens `[from, to)` include the word `id`. */
+function spans(ids: Int32Array, from: number, to: number, id: number): boolean {
+  for (let q = from; q < to; q++) if (ids[q] === id) return true;
+  return false;
+}
+
+/**
+ * Notes a cue of repetition or of being ignored: frustration, kept only if the message complains.
+ */
+function noteRepetition(sentence: number, start: number, end: number, weight: number): void {
+  const w = REPETITION_FRUSTRATION * weight;
+  const k = record(TARGET_SIGNAL + FRUSTRATION_SIGNAL, sentence, REPETITION, start, end, w, false);
+  repFrustration += w;
+  if (k >= 0 && repN < repLog.length) repLog[repN++] = k;
+}
+
+/**
+ * Whether a remedy verb at token `v` points at a reported problem: its object is a pro-form or the
+ * customer's own thing ("fix this", "refund me", "sort my account"), or nothing follows ("please fix!").
+ */
+function pointsBack(b: TokenBuffer, v: number, endToken: number): boolean {
+  const next = v + 1;
+  if (next >= endToken || b.kind[next] === K_PUNCT) return true;
+  const id = b.id[next] as number;
+  return b.kind[next] === K_WORD && id >= ID_DEICTIC_FIRST && id <= ID_DEICTIC_LAST;
 }
 
 /** How much of a text the classifiers read by default (UTF-16 code units). */
@@ -268,6 +343,13 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
   resetLog();
   let valence = 0;
   let exclamations = 0;
+  repN = 0;
+  repFrustration = 0;
+  let remedyN = 0;
+  let grievance = 0;
+  let cancelSentence = -1;
+  let cancelStart = 0;
+  let cancelEnd = 0;
 
   for (let si = 0; si < sentences; si++) {
     const firstToken = b.sFirst[si] as number;
@@ -352,6 +434,9 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     let posPost = 0;
     let negPost = 0;
     let strongNegative = 0;
+    let pendingIgnored = false;
+    let setAsideUntil = -1;
+    let confused = false;
 
     for (let i = firstToken; i < endToken; i++) {
       const k = kinds[i] as number;
@@ -365,6 +450,13 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
         continue;
       }
       if (k === K_URL || k === K_MENTION) continue;
+      // "instead of cancelling", "rather than switching": the option named next is set aside
+      const wid = ids[i] as number;
+      if ((wid === ID_INSTEAD || wid === ID_RATHER) && i + 1 < endToken) {
+        const nid = ids[i + 1] as number;
+        if ((wid === ID_INSTEAD && nid === ID_OF) || (wid === ID_RATHER && nid === ID_THAN))
+          setAsideUntil = i + 3;
+      }
       // longest phrase starting here
       let node = 0;
       let hitNode = -1;
@@ -404,6 +496,8 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
         if (negatedPredicates < 2) {
           R[base + C] = (R[base + C] as number) + pendingWeight;
           record(C, si, NEGATOR, pendingStart, pendingEnd, pendingWeight, false);
+          if (pendingIgnored) noteRepetition(si, pendingStart, pendingEnd, 1);
+          grievance += pendingWeight;
           negatedPredicates++;
         }
         pendingStart = -1;
@@ -443,6 +537,8 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
               const v = failedVerb(b, i, end, firstToken, first, endToken);
               pendingEnd = v >= 0 ? (ends[v] as number) : cueEnd;
               pendingWeight = v >= 0 ? FAILED_PREDICATE : NEGATED_PREDICATE;
+              // "hasn't replied", "never answered": being ignored
+              pendingIgnored = v >= 0 && (flagsOf(ids[v] as number) & F_ANSWER_VERB) !== 0;
             }
             break;
           case INTENSIFIER:
@@ -522,18 +618,38 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             if (negated) break;
             R[base + C] = (R[base + C] as number) + w * boosted;
             record(C, si, PROBLEM, cueStart, cueEnd, w * boosted, false);
+            // "help me", "need help": a plea, which tells of a problem but voices no grievance
+            if (!spans(ids, i, end, ID_HELP)) grievance += w * boosted;
+            break;
+          case REPETITION:
+            // repeated contact, repeated failure, being ignored: a problem report, and frustration
+            // when the message complains (decided after the last sentence)
+            if (negated) break;
+            R[base + C] = (R[base + C] as number) + w * boosted;
+            record(C, si, REPETITION, cueStart, cueEnd, w * boosted, false);
+            noteRepetition(si, cueStart, cueEnd, w * boosted);
+            grievance += w * boosted;
             break;
           case SUGGESTION:
-            if (negated) break;
+          case IMPERATIVE: {
+            if (kind === SUGGESTION ? negated : i !== lead || (lead > 0 && ids[lead - 1] === ID_I)) break;
             R[base + S] = (R[base + S] as number) + w;
-            record(S, si, SUGGESTION, cueStart, cueEnd, w, false);
-            break;
-          case IMPERATIVE:
-            if (i === lead && !(lead > 0 && ids[lead - 1] === ID_I)) {
-              R[base + S] = (R[base + S] as number) + w;
-              record(S, si, IMPERATIVE, cueStart, cueEnd, w, false);
+            const at = record(S, si, kind, cueStart, cueEnd, w, false);
+            // a request to put something right ("please fix", "refund"): a complaint when it points
+            // at a reported problem (decided after the last sentence)
+            if (at >= 0 && remedyN < remedyLog.length) {
+              for (let v = i; v < end; v++) {
+                if ((flagsOf(ids[v] as number) & F_REMEDY) === 0) continue;
+                remedyLog[remedyN] = at;
+                remedySentence[remedyN] = si;
+                remedyWeight[remedyN] = w;
+                remedyPointed[remedyN] = pointsBack(b, end - 1, endToken) ? 1 : 0;
+                remedyN++;
+                break;
+              }
             }
             break;
+          }
           case QUESTION:
             R[base + Q] = (R[base + Q] as number) + w * 0.8;
             record(Q, si, QUESTION, cueStart, cueEnd, w * 0.8, false);
@@ -545,7 +661,13 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             const signal = SIGNAL_INDEX[kind] as number;
             if (signal < 0) break;
             if (negated && kind !== FRUSTRATION) break;
-            const sw = w * boosted;
+            const sw = w * boosted * (i <= setAsideUntil ? SET_ASIDE : 1);
+            if (kind === CONFUSION) confused = true;
+            else if (kind === CANCEL && cancelSentence < 0 && sw >= 1) {
+              cancelSentence = si;
+              cancelStart = cueStart;
+              cancelEnd = cueEnd;
+            }
             signalRaw[signal] = (signalRaw[signal] as number) + sw;
             record(TARGET_SIGNAL + signal, si, kind, cueStart, cueEnd, sw, false);
             if (kind === GRATITUDE) {
@@ -573,6 +695,27 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     if (pendingStart >= 0 && negatedPredicates < 2) {
       R[base + C] = (R[base + C] as number) + pendingWeight;
       record(C, si, NEGATOR, pendingStart, pendingEnd, pendingWeight, false);
+      if (pendingIgnored) noteRepetition(si, pendingStart, pendingEnd, 1);
+      grievance += pendingWeight;
+    }
+    // "What does 'pending' mean?": the customer does not understand a word of ours
+    if (!confused && hasOpener && ids[opener] === ID_WHAT && opener + 1 < endToken) {
+      if ((flagsOf(ids[opener + 1] as number) & F_DO_AUX) !== 0) {
+        for (let k = opener + 2; k < endToken; k++) {
+          if (ids[k] !== ID_MEAN && ids[k] !== ID_MEANS) continue;
+          signalRaw[CONFUSION_SIGNAL] = (signalRaw[CONFUSION_SIGNAL] as number) + MEANING_QUESTION;
+          record(
+            TARGET_SIGNAL + CONFUSION_SIGNAL,
+            si,
+            CONFUSION,
+            starts[opener] as number,
+            ends[k] as number,
+            MEANING_QUESTION,
+            false,
+          );
+          break;
+        }
+      }
     }
     // contrast: what follows "but" weighs more than what precedes it (VADER: ×0.5 before, ×1.5 after)
     // (sums are kept in full; only the evidence lists are capped)
@@ -582,6 +725,7 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     const sentenceValence = positive + negative;
     R[base + P] = (R[base + P] as number) + 0.55 * positive;
     R[base + C] = (R[base + C] as number) + -0.65 * negative;
+    grievance -= 0.65 * negative;
     signalRaw[FRUSTRATION_SIGNAL] = (signalRaw[FRUSTRATION_SIGNAL] as number) + strongNegative;
     for (let x = 0; x < sentimentCount; x++) {
       const at = sentAt[x] as number;
@@ -613,6 +757,27 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     sentenceThanks[si] = thanks;
     valence += sentenceValence;
   }
+  // a request to put something right is part of a complaint, not a proposed improvement, when the
+  // message reports a problem ("I was charged twice. Please fix this."), or carries a hint of one and
+  // the request points back at it ("it's not right, please sort it"): its weight moves from
+  // suggestion to complaint
+  if (remedyN > 0) {
+    let reported = false;
+    let complaint = 0;
+    for (let k = 0; k < sentences; k++) {
+      const rc = R[4 * k + C] as number;
+      if (rc >= 0.9) reported = true;
+      complaint += rc;
+    }
+    for (let r = 0; r < remedyN; r++) {
+      if (!reported && !(remedyPointed[r] === 1 && complaint >= 0.3)) continue;
+      const base = 4 * (remedySentence[r] as number);
+      const w = remedyWeight[r] as number;
+      R[base + S] = (R[base + S] as number) - w;
+      R[base + C] = (R[base + C] as number) + w;
+      log.target[remedyLog[r] as number] = C;
+    }
+  }
   // a question next to a problem report asks for help with that problem ("The app won't open. What
   // do I do?"): the message is a complaint in question form, as within one sentence above
   if (sentences > 1) {
@@ -629,6 +794,12 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
         }
       }
     }
+  }
+  // an intent to cancel with a grievance beside it ("I'm cancelling, the price went up again") is a
+  // complaint: the grievance is the reason for leaving (a plea for help with cancelling is not one)
+  if (cancelSentence >= 0 && grievance >= 0.5) {
+    R[4 * cancelSentence + C] = (R[4 * cancelSentence + C] as number) + CANCEL_GRIEVANCE;
+    record(C, cancelSentence, CANCEL, cancelStart, cancelEnd, CANCEL_GRIEVANCE, false);
   }
   // thanks in a message that asks, requests or complains is politeness ("Can you check? Thanks"),
   // not praise
@@ -652,6 +823,36 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
           (sentenceThanks[log.sentence[q] as number] as number) > 0
         )
           log.weight[q] = (log.weight[q] as number) * 0.3;
+    }
+  }
+  // repetition and being ignored are frustration in a message that complains (seed 000's unhappy
+  // customer), and only a problem report in one that does not ("Can you send it again?")
+  if (repN > 0 || repFrustration > 0) {
+    let complaint = 0;
+    let praise = 0;
+    for (let k = 0; k < sentences; k++) {
+      complaint += R[4 * k + C] as number;
+      praise += R[4 * k + P] as number;
+    }
+    // evidence the customer need not name: where they name the feeling ("fed up"), repetition adds
+    // nothing, and on its own it makes frustration present but not extreme (at most 1 − e^−1)
+    const named = signalRaw[FRUSTRATION_SIGNAL] as number;
+    const implied = Math.min(repFrustration, REPETITION_CAP);
+    if (complaint >= 0.9 && complaint >= praise && implied > named) signalRaw[FRUSTRATION_SIGNAL] = implied;
+    else for (let r = 0; r < repN; r++) drop(repLog[r] as number);
+  }
+  if (collectCues) {
+    for (let si = 0; si < sentences; si++) {
+      let n = 0;
+      let third = 0;
+      const to = b.sEndToken[si] as number;
+      for (let i = b.sFirst[si] as number; i < to; i++) {
+        if (kinds[i] !== K_WORD && kinds[i] !== K_NUMBER) continue;
+        n++;
+        if (n <= 3) third = ends[i] as number;
+      }
+      sentenceWords[si] = n;
+      sentenceThirdWordEnd[si] = third;
     }
   }
   let words = 0;
@@ -682,6 +883,9 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     words,
     thirdWordEnd,
     shouts,
+    sentenceWords,
+    sentenceThirdWordEnd,
+    sentenceQuestion,
   };
 }
 

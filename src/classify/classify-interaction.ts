@@ -128,8 +128,11 @@ export function messageRaw(a: Analysis): Record<InteractionType, number> {
  * functioning, arriving or answering ("won't load", "hasn't arrived", "no reply"), repeated contact,
  * waiting, exasperated questions, blame and negative sentiment aimed at the addressee, and negative
  * sentiment in general (complaint; a question about a problem, or beside a problem report, counts as a
- * complaint in question form); wish and request frames ("it would be great if", "please add", "should have", "why not")
- * and a clause-initial imperative (suggestion); positive sentiment and thanks (praise). Negation,
+ * complaint in question form; so does a request to put the problem right, "please fix this", and an
+ * intent to cancel beside a grievance); wish and request frames ("it would be great if", "please add",
+ * "should have", "why not") and a clause-initial imperative (suggestion); positive sentiment and thanks
+ * (praise). Saying one does not know how or where to go on ("not sure where to start") asks for guidance:
+ * a question. Negation,
  * intensity, contrast and modality act on sentiment as in {@link detectSignals}. A message's raw score
  * per kind is the sum over its sentences, and its score is `1 − e^(−raw)` (a noisy-or of the cues).
  * The primary kind is the best score at or above the threshold; a message with several kinds
@@ -151,6 +154,8 @@ export function messageRaw(a: Analysis): Record<InteractionType, number> {
  * classifyInteraction("It would be great if the app had a dark mode.").label; // => "suggestion"
  * classifyInteraction("Your support team was amazing, thank you!").label; // => "praise"
  * classifyInteraction("I love the app, but it crashes on login").ranked.map((r) => r.label); // => ["complaint", "praise"]
+ * classifyInteraction("The export keeps failing. Please fix it.").label; // => "complaint"
+ * classifyInteraction("I'm cancelling, the price went up again.").label; // => "complaint"
  * classifyInteraction("").label; // => "unknown"
  * ```
  *

@@ -60,11 +60,14 @@ export interface ScenarioInput {
  * @category Scenario
  */
 export interface ScenarioFacts {
-  /** Frustration or anger, strongly negative sentiment, or a repeated or reopened complaint. */
+  /**
+   * Frustration or anger (in a complaint, repeated contact, repeated failure or being ignored count),
+   * strongly negative sentiment, or a repeated or reopened complaint.
+   */
   frustrated: boolean;
   /** Urgency, or a problem with something already bought. */
   urgent: boolean;
-  /** Confusion: the customer does not know how to go on. */
+  /** Confusion: the customer says they do not understand or do not know how to go on (not a mere how-to question). */
   confused: boolean;
   /** Onboarding talk, or a customer in the first 30 days or at the purchase stage. */
   onboarding: boolean;
@@ -106,8 +109,12 @@ export interface ScenarioResult {
  * venting frustration, confused customers, and loyal customers. The facts (see {@link ScenarioFacts}) come
  * from {@link detectSignals} and {@link classifyInteraction} on the text and from the customer and
  * conversation facts. A ts-pattern decision table, checked exhaustive at compile time, takes the first
- * row that applies, most pressing first: frustration, quick resolution, confusion, onboarding, loyalty,
+ * row that applies, most pressing first: frustration, quick resolution, onboarding, confusion, loyalty,
  * evaluation; then a prospect is information-seeking and anyone else an experience interaction.
+ * Onboarding comes before confusion because a newcomer who is unsure where to begin needs the
+ * onboarding of seed 000 (an introduction to the product), not help out of a misunderstanding. A
+ * how-to question is not confusion: confusion needs evidence of not understanding ("I don't
+ * understand", "not sure where", "can't figure out", "what does X mean?", "makes no sense").
  *
  * @param input - the text and the customer and conversation facts
  * @returns the scenario, the category, the type, the reasons, the facts and the evidence
@@ -120,6 +127,8 @@ export interface ScenarioResult {
  * classifyScenario({ text: "My card was declined, I need this fixed right now", customer: { purchases: 3 } }).scenario; // => "quick-resolution"
  * classifyScenario({ text: "How does your plan compare to the alternatives?", customer: { purchases: 0 } }).scenario; // => "evaluation"
  * classifyScenario({ text: "Do you ship to Canada?", customer: { purchases: 0 } }).scenario; // => "information-seeking"
+ * classifyScenario({ text: "How do I reset my password?" }).scenario; // => "experience"
+ * classifyScenario({ text: "I signed up on Monday and I'm not sure where to begin." }).scenario; // => "onboarding"
  * classifyScenario({ text: "Is there a yearly invoice?", customer: { tenureDays: 1200, purchases: 14, lastNps: 10 } }).scenario; // => "loyalty"
  * ```
  *
@@ -189,11 +198,13 @@ export function classifyScenario(input: ScenarioInput): ScenarioResult {
       scenario: "quick-resolution",
       evidence: because("urgency", "a problem with something the customer has bought"),
     }))
-    .with({ confused: true }, () => ({ scenario: "confusion", evidence: because("confusion", "confusion") }))
+    // a newcomer who is unsure how to begin is being onboarded (seed 000: onboarding introduces the
+    // product to new users and helps them learn it), so onboarding comes before confusion
     .with({ onboarding: true }, () => ({
       scenario: "onboarding",
       evidence: because("onboarding", "a new customer (first 30 days or the purchase stage)"),
     }))
+    .with({ confused: true }, () => ({ scenario: "confusion", evidence: because("confusion", "confusion") }))
     .with({ loyal: true }, () => ({
       scenario: "loyalty",
       evidence: because("loyalty", "a long-standing, frequent or promoting customer"),

@@ -91,6 +91,11 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
  * weighted ×0.5 before and ×1.5 after a contrast ("but"), summed and normalised as `s / √(s² + 15)`.
  * A positive word in the scope of a modal ("would be nice") is a wish, not sentiment. The signals are the
  * ones the eight scenarios of seed 000 turn on; each is `1 − e^(−w)` over the weights `w` of its cues.
+ * In a message that complains, repeated contact, repeated failure and being ignored ("second time",
+ * "nobody replied", "hasn't answered") imply frustration (at most `w = 1`, and nothing where the customer
+ * names the feeling); elsewhere "again" is no sign of it. A signal named right after "instead of" or
+ * "rather than" is an option set aside and keeps a fifth of its weight. Confusion needs evidence of not
+ * understanding ("not sure where", "can't figure out", "what does X mean?"), not a how-to question.
  * Total: any string gets a result, in time linear in its length.
  *
  * @param text - the message (any string)
@@ -105,6 +110,9 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
  * result.signals[0]?.signal; // => "urgency"
  * detectSignals("The new dashboard is great").sentiment > 0; // => true
  * detectSignals("The new dashboard is not great").sentiment < 0; // => true
+ * detectSignals("The refund is missing and nobody answered my two emails.").strengths.frustration >= 0.5; // => true
+ * detectSignals("How do I export my contacts?").strengths.confusion; // => 0
+ * detectSignals("Could I pause the plan instead of cancelling it?").strengths["cancel-intent"] < 0.5; // => true
  * detectSignals("").signals; // => []
  * ```
  *

@@ -43,6 +43,8 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "went out of his way|went out of her way|went out of their way|went out of the way|goes out of his way|goes out of her way|go out of their way|going out of their way|fabulous|splendid|sublime|magnificent|exquisite|divine|glorious|epic|wicked|godlike|stunning|breathtaking|spectacular|extraordinary|remarkable|sensational|impeccable|faultless|perfectly|beautifully|wonderfully|brilliantly|amazingly|excellently|greatly|best ever|the best|love love love|masterpiece|second to none|above and beyond|went above and beyond|goes above and beyond|over the moon|blown away|highly recommended|cannot recommend enough|can't recommend enough|could not be happier|couldn't be happier|could not have asked for more|couldn't ask for more|nothing but praise",
       2.6,
     ),
+    ...words("i'd recommend|we'd recommend", 1.6),
+    ...words("i would recommend|we would recommend", 1.4),
   },
   negative: {
     ...words(
@@ -62,14 +64,15 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "racist|sexist|idiots|idiot|morons|clowns|shit|shitty|bullshit|dull|boring|bland|tasteless|chaotic|messy|musty|smelly|stinky|stinks|smells|moldy|filthy|grimy|dusty|sticky|greasy|worn|worn out|shabby|tired|dated|run down|rundown|cramped|tiny|crowded|overcrowded|loud|uncomfortable|unclean|unsafe|dangerous|unpleasant|unfriendly|unwelcoming|cold|hostile|arrogant|condescending|dismissive|lazy|clueless|slowest|sloppy|inaccurate|incorrect|invalid|inconsistent|unusable|unreadable|unresponsive|unavailable|inaccessible|limited|lacking|insufficient|inadequate|subpar|sub par|below average|average at best|overrated|overpriced|pricey|costly|cheap|cheaply made|flimsy|fragile|noisy|distracting|intrusive|invasive|spammy|spam|ads|too many ads|bloated|heavy|slower|harder|downgrade|regression|step backwards|step back|offensive|insulting|disrespectful|unfair|unreasonable|unjust|greedy|shady|sketchy|dodgy|suspicious|fake|bogus|pointless|meaningless|senseless|nonsense|absurd|silly|lame|weak|poorly|badly|wrongly|sadly|unfortunately|regret|regrets|regretted|complain|complaint|complaints|complaining|downside|downsides|drawback|drawbacks|negative|negatives|the only negative|the only downside|the only bad thing|the only problem|the only issue|the only complaint|letdown|let down|let me down|not worth|not worth it|waste of money|disaster|disastrous|catastrophe|fiasco|chaos|hassle|pain|headache|annoyance|inconvenience|trouble|struggle|struggling|suffer|suffered|suffering|mourn|nightmare|hell|torture|misery|miserable|unbearable|intolerable|annoys|irritates|bothers|worried about|not good|no good|not great|not the best|not ideal|far from",
       1.5,
     ),
+    ...words("more expensive", 1.8),
   },
   problem: {
     ...words(
-      "broken|broke|breaks|crash|crashes|crashed|crashing|freeze|freezes|froze|frozen|freezing|hang|hangs|bug|bugs|glitch|glitches|error|errors|outage|not working|doesn't work|does not work|don't work|didn't work|did not work|isn't working|is not working|won't work|stopped working|stop working|won't load|doesn't load|not loading|can't log in|cannot log in|can't login|can't access|cannot access|unable to|not able to|keeps crashing|keeps failing|keep getting|kept getting|still waiting|still not|still haven't|still no|still hasn't|still broken|never arrived|never received|never got|hasn't arrived|haven't received|have not received|didn't receive|did not receive|not received|not delivered|wasn't delivered|no response|no reply|no answer|no one|nobody|charged twice|double charged|overcharged|charged me|cancelled my|canceled my|wrong item|wrong order|missing item|out of stock|hung up|been waiting|too late|arrived late|came late|running late|late again|always late|days now|weeks now|yet again|every time|each time|keeps happening|too long|takes forever|took forever|disconnecting|disconnects|drained|leaking|leak|cracked|declined|locked out|disappeared|vanished|lost my|no longer|anymore|can't find|cannot find|can't get|cannot get|couldn't get|won't let me|doesn't let me|does not let me|not showing|not showing up|doesn't show|does not show|not responding|stopped responding|turns off|shuts down|shut down on me|keeps|kept|please help|need help|help me|help!|are you kidding|kidding me|what gives|what's going on|what is going on|what happened to|what's wrong with|what is wrong with|what is the problem|what's the problem|no call back|no callback|never called|never called back|hasn't called|never heard back|haven't heard back|not heard back|still haven't heard|unanswered|put on hold|on hold for|transferred|can't get anyone|couldn't get anyone|no one to help|nobody to help|fell apart|falling apart|coming apart|came apart|torn|ripped|scratched|dented|stained|faded|shrunk|wrong size|doesn't fit|does not fit|not as described|not as pictured|counterfeit|hole in|holes in|# times|for # hours|for # days|for # weeks|for # months|over # hours|over # days|over # weeks|over # months|an hour|all day|all week|still charging|charged|billed|cut off|disconnected|not fixed|never fixed|still not fixed|not resolved|never resolved|unresolved|not refunded|no refund|misleading|false advertising|did not resolve|didn't resolve|didn't fix|did not fix|didn't help|did not help|doesn't help|didn't answer|not helpful|isn't helpful|wasn't helpful|not letting me|isn't letting me|won't take|won't accept|doesn't accept|not accepting|can't believe|cannot believe|worthless|unorganized|disorganized|no respect|waste of time|what's the point|what is the point|is there a reason|takes longer|laggy|stutters|unpleasant|keep going|keeps going|keep failing|keep dropping|keeps dropping|keep happening|no way to|impossible to|never stay|never go back|never come back|never return|will never|won't be returning|won't return|would not recommend|wouldn't recommend|do not recommend|don't recommend|not recommend|stay away|don't bother|do not bother|had to wait|had to ask|had to call|i had to|we had to|no hot water|no wifi|no wi-fi|no signal|no service|no power|power is out|power outage|refused|denied|was told|were told|i was told|got told|was promised|were promised|promised me|supposed to|should have been|should've been|should have arrived|was meant to|were meant to|never showed|didn't show up|did not show up|no show|no-show|expected better|expect better|for the price|at this price|what a shame|such a shame",
+      "broken|broke|breaks|crash|crashes|crashed|crashing|freeze|freezes|froze|frozen|freezing|hang|hangs|bug|bugs|glitch|glitches|error|errors|outage|not working|doesn't work|does not work|don't work|didn't work|did not work|isn't working|is not working|won't work|stopped working|stop working|won't load|doesn't load|not loading|can't log in|cannot log in|can't login|can't access|cannot access|unable to|not able to|keeps crashing|keeps failing|keep getting|kept getting|never arrived|never received|never got|hasn't arrived|haven't received|have not received|didn't receive|did not receive|not received|not delivered|wasn't delivered|charged twice|double charged|overcharged|charged me|cancelled my|canceled my|wrong item|wrong order|missing item|out of stock|hung up|been waiting|too late|arrived late|came late|running late|always late|days now|weeks now|too long|takes forever|took forever|disconnecting|disconnects|drained|leaking|leak|cracked|declined|locked out|disappeared|vanished|lost my|no longer|anymore|can't find|cannot find|can't get|cannot get|couldn't get|won't let me|doesn't let me|does not let me|not showing|not showing up|doesn't show|does not show|not responding|stopped responding|turns off|shuts down|shut down on me|keeps|kept|please help|need help|help me|help!|are you kidding|kidding me|what gives|what's going on|what is going on|what happened to|what's wrong with|what is wrong with|what is the problem|what's the problem|never called|hasn't called|put on hold|on hold for|transferred|can't get anyone|couldn't get anyone|no one to help|nobody to help|fell apart|falling apart|coming apart|came apart|torn|ripped|scratched|dented|stained|faded|shrunk|wrong size|doesn't fit|does not fit|not as described|not as pictured|counterfeit|hole in|holes in|for # hours|for # days|for # weeks|for # months|over # hours|over # days|over # weeks|over # months|an hour|all day|all week|still charging|charged|billed|cut off|disconnected|not fixed|not resolved|never resolved|unresolved|not refunded|no refund|misleading|false advertising|did not resolve|didn't resolve|didn't fix|did not fix|didn't help|did not help|doesn't help|didn't answer|not helpful|isn't helpful|wasn't helpful|not letting me|isn't letting me|won't take|won't accept|doesn't accept|not accepting|can't believe|cannot believe|worthless|unorganized|disorganized|no respect|waste of time|what's the point|what is the point|is there a reason|takes longer|laggy|stutters|unpleasant|keep going|keeps going|keep failing|keep dropping|keeps dropping|keep happening|no way to|impossible to|never stay|never go back|never come back|never return|will never|won't be returning|won't return|would not recommend|wouldn't recommend|do not recommend|don't recommend|not recommend|stay away|don't bother|do not bother|had to wait|had to ask|had to call|i had to|we had to|no hot water|no wifi|no wi-fi|no signal|no service|no power|power is out|power outage|refused|denied|was told|were told|i was told|got told|was promised|were promised|promised me|supposed to|should have been|should've been|should have arrived|was meant to|were meant to|never showed|didn't show up|did not show up|no show|no-show|expected better|expect better|for the price|at this price|what a shame|such a shame",
       1.0,
     ),
     ...words(
-      "refund|down|waiting|waited|hours|again|dropped|blocked|locked|deleted|rejected|on hold|lost|help|still|why is|why are|why does|why do|why did|why can't|why won't|why isn't|why aren't|why doesn't|why didn't|why would|how come",
+      "refund|down|waiting|waited|hours|dropped|blocked|locked|deleted|rejected|on hold|lost|help|why is|why are|why does|why do|why did|why can't|why won't|why isn't|why aren't|why doesn't|why didn't|why would|how come",
       0.5,
     ),
     ...words(
@@ -79,16 +82,16 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
     // Failures of things and services, described as events ("the screen went out", "it keeps
     // restarting", "my parcel went missing").
     ...words(
-      "went out|goes out|gone out|went off|goes off|gone off|went down|goes down|gone down|cut out|cuts out|cutting out|died|dies|died on me|broke down|broken down|fell off|came off|came loose|falling off|overheating|overheats|overheated|keeps restarting|restarting|keeps rebooting|rebooting|flickering|flickers|distorted|lagging|lags|malfunction|malfunctioning|malfunctions|glitching|glitchy|blue screen|went offline|goes offline|error message|error code|fails to|failed to|failing to|refuses to|refused to|keeps saying|keeps telling me|gone missing|went missing|got lost|never came|never turned up|didn't turn up|did not turn up|turned up late|arrived damaged|arrived broken|came broken|came damaged|arrived opened|half empty|got cancelled|got canceled|was cancelled|was canceled|been cancelled|been canceled|hung up on|left on hold|placed on hold|kept on hold|kept waiting|keep waiting|still nothing|nothing yet|yet to|no sign of|not yet|delayed again|late again|down again|broken again|not again|happened again|same problem|same issue|still happening|still the same|took my money|kept me waiting|does nothing|did nothing|nothing happens|nothing happened",
+      "went out|goes out|gone out|went off|goes off|gone off|went down|goes down|gone down|cut out|cuts out|cutting out|died|dies|died on me|broke down|broken down|fell off|came off|came loose|falling off|overheating|overheats|overheated|keeps restarting|restarting|keeps rebooting|rebooting|flickering|flickers|distorted|lagging|lags|malfunction|malfunctioning|malfunctions|glitching|glitchy|blue screen|went offline|goes offline|error message|error code|fails to|failed to|failing to|refuses to|refused to|keeps saying|keeps telling me|gone missing|went missing|got lost|never came|never turned up|didn't turn up|did not turn up|turned up late|arrived damaged|arrived broken|came broken|came damaged|arrived opened|half empty|got cancelled|got canceled|was cancelled|was canceled|been cancelled|been canceled|hung up on|left on hold|placed on hold|kept on hold|kept waiting|keep waiting|nothing yet|yet to|no sign of|not yet|took my money|kept me waiting|does nothing|did nothing|nothing happens|nothing happened",
       1.0,
     ),
     // Contacting again and again, and waiting: the customer has already spent effort or time.
     ...words(
-      "already contacted|already called|already emailed|already sent|already tried|already asked|already reported|already told|already complained|already explained|already spoken|i've already|i have already|we've already|we have already|several times|multiple times|many times|countless times|numerous times|so many times|too many times|times now|second time|third time|fourth time|fifth time|for # minutes|over an hour|over # hours|almost # weeks|nearly # weeks|almost # days|nearly # days|almost # months|nearly # months|past # days|past # weeks|past # hours|last # days|last # weeks|been # days|been # weeks|been # months|been # hours|been # minutes|hold music|on the phone for|trying to reach|trying to get through|tried calling|tried to call|tried to contact|been trying|keep trying|kept trying",
+      "for # minutes|over an hour|over # hours|almost # weeks|nearly # weeks|almost # days|nearly # days|almost # months|nearly # months|past # days|past # weeks|past # hours|last # days|last # weeks|been # days|been # weeks|been # months|been # hours|been # minutes|hold music|on the phone for",
       1.0,
     ),
     ...words(
-      "# hours|# days|# weeks|# months|# min|# mins|# minutes|# hrs|every day|all the time|constantly|continually|repeatedly|stopped|chasing|any update|any updates",
+      "# hours|# days|# weeks|# months|# min|# mins|# minutes|# hrs|every day|all the time|constantly|continually|stopped",
       0.5,
     ),
     // Rhetorical and exasperated questions, and sarcasm markers.
@@ -111,23 +114,47 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "last time i|the last time i|lose my business|lost my business|losing my business|lost a customer|losing a customer|lose a customer|lost me as a customer|take my business|taking my business|never buying|never buy from|never ordering|never order from|never using|never use you|never shopping|never flying|never fly with|never staying|will never use|will never buy|won't be using|won't be buying|won't be ordering|not coming back|i'm done with|find another|going elsewhere",
       1.0,
     ),
+    ...words(
+      "went up|gone up|goes up|going up|keeps going up|price increase|price hike|price rise|raised the price|raised prices|raised your prices|increased the price|more expensive|charging more|doubled the price",
+      1.0,
+    ),
+  },
+  // Repeated contact, repeated failure and being ignored: a problem report, and in a complaint the
+  // frustration of seed 000 (analyze.ts raises the signal only when the message complains).
+  repetition: {
+    ...words(
+      "still waiting|still not|still haven't|still no|still hasn't|still broken|still not fixed|never fixed|no response|no reply|no answer|no one|nobody|late again|yet again|every time|each time|keeps happening|no call back|no callback|never called back|never heard back|haven't heard back|not heard back|still haven't heard|unanswered|went unanswered|# times|delayed again|down again|broken again|not again|happened again|happening again|same problem|same issue|still happening|still the same|still nothing|already contacted|already called|already emailed|already sent|already tried|already asked|already reported|already told|already complained|already explained|already spoken|already written|i've already|i have already|we've already|we have already|several times|multiple times|many times|countless times|numerous times|so many times|too many times|times now|second time|third time|fourth time|fifth time|not the first time|isn't the first time|trying to reach|trying to get through|tried calling|tried to call|tried to contact|been trying|keep trying|kept trying|wrote before|written before|asked before|reported before|keeps coming back",
+      1.0,
+    ),
+    ...words("again|still|repeatedly|chasing|any update|any updates|ignored|ignoring", 0.5),
   },
   suggestion: {
     ...words(
       "it would be great if|it would be nice if|it would be good if|it would be helpful if|it would be awesome if|would be great if|would be nice if|would be good if|would be helpful if|would be useful if|would be awesome if|would be great to|would be nice to|would be good to|would be helpful to|would be useful to|would love to see|would like to see|i'd like to see|i'd love to see|i would like|i'd like|i would love|i'd love|we would like|we need|i wish|we wish|wish there was|wish there were|wish it|wish you|please add|please allow|please make|please provide|please include|please support|please consider|please bring|please enable|please let|please give|please fix|please improve|please implement|please update|please remove|please change|please keep|please create|please offer|please stop|please put|please do|please have|should add|should allow|should have|should be|should make|should let|should offer|should provide|should include|should support|should consider|should really|should also|should bring|should give|shouldn't|should not|ought to|needs to be|need to be|needs to have|need to have|needs to|need a way|needs a way|need an option|need the ability|be able to|the ability to|an option to|option to|a way to|allow us|allow me|allow users|allow the user|let us|let me|let users|make it possible|add support|add an option|add a|support for|feature request|my suggestion|i suggest|i'd suggest|i would suggest|i recommend that|i propose|suggestion|suggest|how about|what about adding|why not|why don't you|why can't you|why not just|any plans to|any plan to|are there plans|is there any plan|will there be|will you add|can you add|could you add|can you make|could you make|can you please add|could you please add|could you please make|can we have|can we get|could we have|could we get|it'd be nice|it'd be great|consider adding|consider making|instead of|rather than|would help|would make|would be better|would improve|it'll be nice|hope you add|hope you will|hopefully you|in the future|in future|next version|next update|future version|future release|add the ability|bring back|give us|give the option|should be able to",
       1.6,
     ),
+    ...words("my suggestion is|my suggestion would be|we'd suggest|we would suggest", 1.6),
   },
   imperative: {
-    // Verbs that open a request when they start a clause ("Add a dark mode.", "Please allow ...").
+    // Verbs that open a request when they start a clause ("Add a dark mode.", "Please allow ...", and
+    // the requests to put something right, a complaint beside a problem report: "I was billed twice.
+    // Refund the second charge.").
     ...words(
-      "add|allow|make|provide|include|support|enable|let|give|consider|improve|implement|bring|create|offer|introduce|update|extend|expose|integrate|change|remove|increase|reduce|keep|stop|put|open|show|hide|display|use|move|rename|merge|publish|release|expand|unify|simplify|standardize|standardise|document|fix|try|go|book|ask|avoid|get|check|visit|request|contact|call|take",
+      "add|allow|make|provide|include|support|enable|let|give|consider|improve|implement|bring|create|offer|introduce|update|extend|expose|integrate|change|remove|increase|reduce|keep|stop|put|open|show|hide|display|use|move|rename|merge|publish|release|expand|unify|simplify|standardize|standardise|document|fix|try|go|book|ask|avoid|get|check|visit|request|contact|call|take|refund|resolve|repair|reverse|undo|restore|replace|reimburse|investigate|escalate|unblock|unlock|reactivate|reinstate",
       1.2,
     ),
   },
   question: {
     ...words(
       "any idea|any ideas|anyone know|does anyone|does anybody|is there a way|is there any way|is it possible|is there an option|how do i|how can i|how do you|how to|where can i|where do i|where is|where are|when will|when is|when does|when can|what is|what are|what's|which one|which is|who do i|who can|can i|could i|may i|do you|does it|does this|is it|is this|are you|are there|is there|will it|will you|would you|can you|could you|have you|did you|wondering|i wonder|i was wondering|just wondering|need to know|want to know|would like to know|like to know|let me know|please advise|please confirm|please tell me|can someone|could someone|help me understand|how much|how long|how many|what time|what if",
+      1.0,
+    ),
+    ...words(
+      "not sure where|not sure how|not sure what|not sure which|unsure how|unsure where|unsure what|unsure which|don't know how|don't know where|don't know what|don't know which|do not know how|do not know where|do not know what|no idea how|no idea where|no idea what|can't figure out|cannot figure out|couldn't figure out|where to start|where do i start|where should i start",
+      1.0,
+    ),
+    ...words(
+      "what does it mean|what do they mean|what do these mean|what do those mean|what is meant by|what's meant by|would you prefer|would you rather|would you like me to|do you prefer|i don't know how|i don't know where|i don't know what|i do not know how|i do not know where|i do not know what",
       1.0,
     ),
   },
@@ -173,13 +200,29 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   confusion: {
     ...words(
-      "confused|confusing|confusion|don't understand|do not understand|didn't understand|can't understand|cannot understand|not sure|unsure|unclear|no idea|not clear|lost|puzzled|baffled|makes no sense|doesn't make sense|does not make sense|what does this mean|what does that mean|what do you mean|how does this work|how does it work|where do i find|where can i find|can't find|cannot find|couldn't find|could not find|how do i|how am i supposed to|am i missing something|what am i doing wrong|what should i do|i don't know how|don't know how|don't know what|don't know where|don't know why|clarify|clarification|explain|help me understand|which one should|🤔|😕|😵",
+      "confused|confusing|confusion|don't understand|do not understand|didn't understand|can't understand|cannot understand|unsure|unclear|no idea|not clear|puzzled|baffled|makes no sense|doesn't make sense|does not make sense|what does this mean|what does that mean|what do you mean|can't find|cannot find|couldn't find|could not find|how am i supposed to|am i missing something|what am i doing wrong|what should i do|i don't know how|don't know how|don't know what|don't know where|don't know why|help me understand|🤔|😕|😵",
+      1.4,
+    ),
+    ...words(
+      "can't figure out|cannot figure out|couldn't figure out|could not figure out|can't work out|cannot work out|trying to figure out|not sure what|not sure where|not sure how|not sure which|not sure why|unsure how|unsure what|unsure where|unsure which|make no sense|made no sense|doesn't make any sense|does not make any sense|don't get it|i don't get|don't get how|don't get why|don't get what|i'm lost|i am lost|so lost|totally lost|completely lost|a bit lost|a little lost|bit lost|kind of lost|feel lost|feeling lost|what does it mean|what do they mean|what do these mean|what do those mean|what is meant by|what's meant by|meaning of|not clear to me|i'm not following|not following",
+      1.4,
+    ),
+    ...words(
+      "not sure|explain|clarify|clarification|how does this work|how does it work|which one should",
+      0.6,
+    ),
+    ...words(
+      "no idea how|no idea what|no idea where|do not know how|do not know what|do not know where|don't know which",
       1.4,
     ),
   },
   gratitude: {
     ...words(
       "thank|thanking|appreciate|appreciative|gratitude|thanks|thank you|thank u|thankyou|thx|ty|tysm|many thanks|thanks a lot|thank you so much|thanks so much|much appreciated|appreciate it|appreciated|i appreciate|we appreciate|grateful|cheers|🙏|kudos|shout out|shoutout",
+      1.5,
+    ),
+    ...words(
+      "thanks for chatting|thank you for chatting|thanks again|thank you again|thx again|many thanks again",
       1.5,
     ),
   },
@@ -207,15 +250,25 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   comparison: {
     ...words(
-      "compared to|compared with|comparison|compare|comparing|versus|vs|vs.|alternative|alternatives|competitor|competitors|other brands|other companies|switch to|switching to|switched to|better than|worse than|cheaper than|cheaper|difference between|differences between|instead of|rather than|or should i|which is better|which one is better|pros and cons|other options|shopping around|evaluating|considering|on the fence|deciding between",
+      "compared to|compared with|comparison|compare|comparing|versus|vs|vs.|alternative|alternatives|competitor|competitors|other brands|other companies|switch to|switching to|switched to|better than|worse than|cheaper than|or should i|which is better|which one is better|pros and cons|other options|shopping around|evaluating|on the fence|deciding between",
       1.2,
     ),
+    ...words(
+      "other tools|other providers|other vendors|other apps|other platforms|other services|other products|other solutions|another provider|another vendor|another tool|another company|another service|another app|cheaper elsewhere|the competition|than yours|compared to yours|your competitor|your competitors|rival|rivals",
+      1.2,
+    ),
+    ...words("cheaper|considering|difference between|differences between|elsewhere", 0.6),
   },
   onboarding: {
     ...words(
       "new user|new customer|first time|first-time|just signed up|just joined|just started|just bought|just got|just purchased|just downloaded|just installed|new here|new to|getting started|get started|how to get started|set up|setup|setting up|set-up|install|installing|installation|onboarding|tutorial|walkthrough|guide|first steps|beginner|newbie|just activated|activate|activation|register|registration|create an account|creating an account|my first|welcome email|trial",
       1.2,
     ),
+    ...words(
+      "signed up|i signed up|we signed up|recently signed up|just registered|new account|first day|first week|just created|recently joined|started using|started my trial|new to this",
+      1.2,
+    ),
+    ...words("where to start|where do i start|where should i start", 0.6),
   },
   loyalty: {
     ...words(
@@ -235,10 +288,18 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "hi|hello|hey|heya|hiya|howdy|greetings|good morning|good afternoon|good evening|dear|hi there|hello there|hey there|welcome|thanks for contacting|thank you for contacting|thanks for reaching out|thank you for reaching out|how can i help|how may i help|what can i help you with|how can i assist|how may i assist|nice to meet you",
       1,
     ),
+    ...words(
+      "thanks for getting in touch|thank you for getting in touch|thanks for writing|thank you for writing|thanks for writing in|thank you for writing in|thanks for reaching out to us|what can i do for you|what can we do for you|how can we help|how may we help|how can we assist|how may we assist|how can i be of help",
+      1,
+    ),
   },
   goodbye: {
     ...words(
       "bye|goodbye|good bye|bye bye|see you|see ya|take care|have a nice day|have a good day|have a great day|have a lovely day|have a good one|have a nice evening|have a good evening|have a great weekend|have a nice weekend|talk soon|talk to you later|until next time|all the best|best regards|kind regards|regards|cheers|that's all|that is all|that's everything|nothing else|is there anything else|anything else i can help|anything else i can do|glad we could help|glad i could help|happy to help|good night",
+      1,
+    ),
+    ...words(
+      "you're welcome|you are welcome|youre welcome|my pleasure|any time|anytime|bye for now|speak soon|have a great one|have a nice one|have a wonderful day|have a great evening|have a good weekend|have a lovely weekend|have a wonderful weekend|enjoy your day|enjoy the rest of your day|enjoy your weekend|have a good rest of your day|thanks for chatting|thank you for chatting|nice chatting|nice talking to you|goodbye for now",
       1,
     ),
   },
@@ -247,10 +308,18 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "from what i understand|if i understand correctly|if i understand you correctly|if i understood correctly|so what you're saying|so what you are saying|what i'm hearing|what i am hearing|just to confirm|just to make sure|let me make sure|to make sure i understand|to clarify|just to clarify|so you're saying|so you are saying|you mean|do you mean|in other words|if i'm not mistaken|correct me if i'm wrong|sounds like|it sounds like|i understand that|so the issue is|so the problem is",
       1,
     ),
+    ...words(
+      "just to check|just to double check|just to double-check|to check i have|to check i've|let me make sure i understood|make sure i understood|make sure i've understood|make sure i got|if i've understood|if i have understood|if i understood you|as i understand it|as i understand|my understanding is|so to summarise|so to summarize|to summarise|to summarize|to recap|so to recap|let me recap|so you want|so you need|so you'd like|so you would like|you're saying|you are saying|what you're saying|what you mean is",
+      1,
+    ),
   },
   propose: {
     ...words(
       "we can offer|i can offer|we could offer|i could offer|we can|i can|we could|i could|i'll|i will|we'll|we will|happy to offer|happy to send|i'm happy to|we are happy to|we're happy to|how about|what if|would you like|would that work|would that solution work|does that work|does that sound good|would it help|one option|another option|you could|you can|you might|try|i suggest|i recommend|we recommend|my recommendation|the best option|alternatively|instead we can|let me|allow me to|i'd be happy to|i would be happy to",
+      1,
+    ),
+    ...words(
+      "i'd recommend|i would recommend|we'd recommend|we would recommend|i'd suggest|i would suggest|we'd suggest|we would suggest|i'd propose|i would propose|my suggestion is|my suggestion would be|my advice is|my advice would be|i'd advise|i would advise|we could instead|instead we could|instead, we could|we can instead|would you prefer|would you rather|do you prefer|if you prefer|if you'd prefer|if you'd rather|shall i|should i|want me to|would you like me to|i could also|we could also|you may want to|you might want to|another way|a workaround|as a workaround",
       1,
     ),
   },
@@ -268,7 +337,12 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   confirm: {
     ...words(
-      "is that correct|is that right|is this correct|is this right|correct?|right?|can you confirm|could you confirm|please confirm|to confirm|confirming|i confirm|confirmed|that's correct|that is correct|that's right|that is right|exactly|precisely|correct|yes that's right|yes that is right|is that the correct|you have|i have|on file|you will receive|you'll receive|you should receive|expect to receive|will arrive|will be delivered|has been sent|have been sent|i've sent|i have sent|i've processed|i have processed|has been processed|is on its way|has been refunded|has been issued|you can expect|you should expect|you will get|you'll get|you will see|you'll see|within # business days|within # days|within # hours|i've issued|i have issued|done|all set|it's done|is done|resolved|fixed|sorted",
+      "is that correct|is that right|is this correct|is this right|correct?|right?|can you confirm|could you confirm|please confirm|to confirm|confirming|i confirm|confirmed|that's correct|that is correct|that's right|that is right|exactly|precisely|correct|yes that's right|yes that is right|is that the correct|on file|you will receive|you'll receive|you should receive|expect to receive|will arrive|will be delivered|has been sent|have been sent|i've sent|i have sent|i've processed|i have processed|has been processed|is on its way|has been refunded|has been issued|you can expect|you should expect|you will get|you'll get|you will see|you'll see|within # business days|within # days|within # hours|i've issued|i have issued|done|all set|it's done|is done|resolved|fixed|sorted",
+      1,
+    ),
+    // what the agent has just done or put on record: the delivering stage
+    ...words(
+      "i have your|i've booked|i have booked|i've made|i have made|i've added|i have added|i've updated|i have updated|i've changed|i have changed|i've reset|i have reset|i've cancelled|i have cancelled|i've canceled|i have canceled|i've refunded|i have refunded|i've scheduled|i have scheduled|i've set up|i have set up|i've applied|i have applied|i've moved|i have moved|i've paused|i have paused|i've arranged|i have arranged|i've booked you|has been booked|is booked|has been updated|has been changed|has been cancelled|has been canceled|has been reset|has been applied|is confirmed|has been confirmed|you're all set|you are all set",
       1,
     ),
   },

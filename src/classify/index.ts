@@ -20,7 +20,17 @@
  * missing", "keeps restarting"), repeated contact and waiting ("third time", "on hold for forty
  * minutes"), exasperated questions ("what is taking so long"), a question beside a problem report,
  * blame addressed to the company ("you lost my booking", negativity at an @mention), threats to leave and
- * sarcasm markers; "like" counts as liking only as a verb. Rules need no training data, explain every
+ * sarcasm markers; "like" counts as liking only as a verb. A request to put something right ("please
+ * fix", "refund") beside a problem report is part of the complaint, not a suggestion, and an intent to
+ * cancel beside a grievance is a complaint. Repeated contact, repeated failure and being ignored ("third
+ * time", "nobody replied", "hasn't answered") are frustration in a complaint, as seed 000 describes the
+ * unhappy customer; where the customer names the feeling they add nothing. Confusion needs evidence of
+ * not understanding ("I don't understand", "not sure where", "can't figure out", "what does X mean?"):
+ * a how-to question is a question, and a newcomer who is unsure is onboarding. "Instead of" and "rather
+ * than" set the option after them aside ("instead of cancelling" is no intent to cancel), and comparison
+ * needs an alternative to the company ("other tools", "your competitor", "cheaper than"). Dialogue acts
+ * are read sentence by sentence, and the primary act is the one that moves the conversation furthest
+ * through seed 003's stages (see {@link classifyAct}). Rules need no training data, explain every
  * label with the cue and its character span, and run at well over a hundred thousand 200-character
  * messages a second on one core; where a team has labelled history, the trained model (logistic regression over words,
  * bigrams and the rules' own scores) adapts to its domain. One single-pass tokenizer and a phrase trie
@@ -54,7 +64,7 @@ export type { DetectSignalsOptions, Signal, SignalsResult } from "./detect-signa
 export { detectSignals } from "./detect-signals.js";
 export type { CreateLexiconOptions, CueInput, CueKind, Lexicon } from "./lexicon.js";
 export { createLexicon, cueKinds } from "./lexicon.js";
-export type { ActName, ActResult, ClassifyActOptions, Speaker } from "./classify-act.js";
+export type { ActName, ActResult, ClassifyActOptions, SentenceAct, Speaker } from "./classify-act.js";
 export { actNames, actStages, classifyAct } from "./classify-act.js";
 export type {
   ClassifierJson,

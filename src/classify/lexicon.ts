@@ -11,7 +11,8 @@ import { NUMBER_ID, Vocab } from "./vocab.js";
  *
  * @remarks
  * Sentiment (`positive`, `negative`, valence 0–4 like VADER's scale), the interaction-type cues
- * (`problem`, `suggestion`, `imperative`, `question`), the modifiers applied by rule (`negator`,
+ * (`problem`, `suggestion`, `imperative`, `question`; `repetition` is a problem cue of repeated contact,
+ * repeated failure or being ignored, which also raises frustration in a complaint), the modifiers applied by rule (`negator`,
  * `intensifier`, `diminisher`, `contrast`, `modal`), the signals of {@link detectSignals}, the
  * politeness markers that keep "thanks in advance" from counting as praise, and the dialogue-act
  * cues of {@link classifyAct}.
@@ -29,6 +30,7 @@ export const cueKinds = [
   "positive",
   "negative",
   "problem",
+  "repetition",
   "suggestion",
   "imperative",
   "question",

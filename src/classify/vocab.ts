@@ -69,6 +69,10 @@ export const F_ABILITY_VERB = 1 << 26;
 export const F_NUMBER_WORD = 1 << 27;
 /** Endorsements that stay praise under a modal: "would recommend", "would stay again". */
 export const F_ENDORSE = 1 << 28;
+/** Verbs of answering a customer: a denied one ("hasn't replied", "never answered") means being ignored. */
+export const F_ANSWER_VERB = 1 << 29;
+/** Verbs that ask for a problem to be put right ("fix", "refund", "sort"): a request for a remedy. */
+export const F_REMEDY = 1 << 30;
 /** The verb "like" in its forms (also a preposition: "looks like", "like 3 days"). */
 export const F_LIKE = 1 << 21;
 /** Words before "like" that make it the verb: "I like", "really like", "don't like". */
@@ -101,6 +105,16 @@ export const ID_OF = 20;
 export const ID_BE = 21;
 export const ID_BEEN = 22;
 export const ID_MORE = 23;
+export const ID_INSTEAD = 24;
+export const ID_RATHER = 25;
+export const ID_THAN = 26;
+export const ID_WHAT = 27;
+export const ID_MEAN = 28;
+export const ID_MEANS = 29;
+/** The pro-forms and possessives a remedy request points at a reported problem with ("fix this", "refund me"). */
+export const ID_DEICTIC_FIRST = 30;
+export const ID_DEICTIC_LAST = 39;
+export const ID_HELP = 40;
 
 const FIXED = [
   "\u0000#",
@@ -127,6 +141,23 @@ const FIXED = [
   "be",
   "been",
   "more",
+  "instead",
+  "rather",
+  "than",
+  "what",
+  "mean",
+  "means",
+  "this",
+  "it",
+  "that",
+  "these",
+  "those",
+  "them",
+  "my",
+  "our",
+  "me",
+  "us",
+  "help",
 ];
 
 const WH = "what|why|how|where|when|who|which|whom|whose|what's|how's|where's|who's|when's|why's";
@@ -169,6 +200,10 @@ const ABILITY_VERB =
 const NUMBER_WORD =
   "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few";
 const ENDORSE = "recommend|recommended|again";
+const ANSWER_VERB =
+  "respond|responds|responded|responding|reply|replies|replied|replying|answer|answers|answered|answering|acknowledge|acknowledged|hear|heard|return|returned|call|called|contact|contacted";
+const REMEDY =
+  "fix|repair|resolve|sort|refund|reimburse|correct|reverse|undo|restore|replace|investigate|escalate|unblock|unlock|reactivate|reinstate|credit";
 const LIKE = "like|likes|liked";
 const LIKE_SUBJECT =
   "i|we|you|they|u|ya|he|she|who|really|also|still|totally|definitely|actually|genuinely|honestly|truly|always|do|don't|dont|didn't|didnt|did|does|doesn't|doesnt|would|i'd|we'd|you'd|they'd|will|i'll|we'll|you'll|might|may|not|never|to|people|everyone|everybody|users|customers|kids|folks|guests";
@@ -202,6 +237,8 @@ const GRAMMAR: [string, number][] = [
   [ABILITY_VERB, F_ABILITY_VERB],
   [NUMBER_WORD, F_NUMBER_WORD],
   [ENDORSE, F_ENDORSE],
+  [ANSWER_VERB, F_ANSWER_VERB],
+  [REMEDY, F_REMEDY],
   [LIKE, F_LIKE],
   [LIKE_SUBJECT, F_LIKE_SUBJECT],
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actNames, actStages, classifyAct, type Speaker } from "touchpoint/classify";
+import { type ActName, actNames, actStages, classifyAct, type Speaker } from "touchpoint/classify";
 import { conversationStages } from "touchpoint/schemas";
 
 // Utterances written for these tests, one per step of seed 003's conversation lifecycle
@@ -46,5 +46,114 @@ describe("classifyAct", () => {
     const r = classifyAct("Sure, please go ahead and send it.");
     expect(Object.keys(r.scores).sort()).toEqual([...actNames].sort());
     for (const v of Object.values(r.scores)) expect(v >= 0 && v <= 1).toBe(true);
+  });
+});
+
+// Regression: agents' restatements put as questions were read as questions, their recommendations as
+// information and "you're welcome, have a nice day" as a greeting, so a replay never reached seed 003's
+// restated, proposing or closing steps. Utterances written for these tests.
+describe("classifyAct on seed 003's steps", () => {
+  it.each([
+    "From what I understand, the charge appeared twice on your statement?",
+    "If I understand correctly, you'd prefer a refund to a voucher?",
+    "So you're saying the invite email never arrived?",
+    "Just to check I've got this right: the app crashes only on your tablet?",
+    "Let me make sure I understood: the discount code was rejected at checkout?",
+    "If I've understood, you want the order sent to your office?",
+    "So to recap, the parcel went to your old address?",
+  ])("a restatement put as a question is a restatement: %s", (text) => {
+    const r = classifyAct(text, { speaker: "agent" });
+    expect(r.act).toBe("restate");
+    expect(r.stage).toBe("understanding");
+    expect(r.scores.restate).toBeGreaterThan(r.scores.ask);
+  });
+
+  it.each([
+    "I'd recommend switching to the annual plan; it works out cheaper.",
+    "I'd suggest clearing the app cache and signing in again.",
+    "I would recommend the Starter plan for a team of three.",
+    "We could instead send the parts separately. Would you prefer that?",
+    "Shall I book a call with our setup team?",
+    "Would you like me to resend the activation link?",
+  ])("a recommendation or an offer is a proposal: %s", (text) => {
+    const r = classifyAct(text, { speaker: "agent" });
+    expect(r.act).toBe("propose");
+    expect(r.stage).toBe("proposing");
+  });
+
+  it.each([
+    "You're welcome, have a lovely weekend!",
+    "My pleasure. Take care!",
+    "You're welcome! Bye for now.",
+    "Thanks for your patience today, have a good one.",
+  ])("a farewell is a goodbye: %s", (text) => {
+    const r = classifyAct(text, { speaker: "agent" });
+    expect(["goodbye", "thank"]).toContain(r.act);
+    expect(r.stage).toBe("closing");
+  });
+
+  it.each([
+    "Is there anything else you'd like to know before you try it?",
+    "Could you tell me the order number, please?",
+  ])("a question that does not open as an offer stays a question: %s", (text) => {
+    expect(classifyAct(text, { speaker: "agent" }).act).toBe("ask");
+  });
+});
+
+describe("classifyAct: the act of each sentence", () => {
+  it.each<[string, Speaker, ActName[], ActName]>([
+    [
+      "Thank you for writing in. If I understand correctly, the parcel went to your old address?",
+      "agent",
+      ["greet", "restate"],
+      "restate",
+    ],
+    [
+      "Sorry about the wait. I can refund the delivery fee right away.",
+      "agent",
+      ["apologize", "propose"],
+      "propose",
+    ],
+    ["I've issued the refund. Have a great evening!", "agent", ["confirm", "goodbye"], "goodbye"],
+    ["Hello! How can I help you today?", "agent", ["greet", "greet"], "greet"],
+    ["Hi, I'm Sam from support. What can I do for you?", "agent", ["greet", "greet"], "greet"],
+    ["Okay. What time does the store close?", "agent", ["accept", "ask"], "ask"],
+    // a check question right after a restatement belongs to it
+    [
+      "From what I understand, you need a new invoice. Is that right?",
+      "agent",
+      ["restate", "ask"],
+      "restate",
+    ],
+    ["I have your address on file. Is that correct?", "agent", ["confirm", "ask"], "confirm"],
+    ["Yes, that works. Can you send it today?", "customer", ["accept", "ask"], "accept"],
+    // thanks and information only frame a turn: the whole message decides
+    [
+      "Thanks for the quick reply. The app still crashes when I open it.",
+      "customer",
+      ["thank", "inform"],
+      "thank",
+    ],
+  ])("%s (%s) → %j, primary %s", (text, speaker, sentenceActs, act) => {
+    const r = classifyAct(text, { speaker });
+    expect(r.acts.map((s) => s.act)).toEqual(sentenceActs);
+    expect(r.act).toBe(act);
+    expect(r.stage).toBe(actStages[act]);
+    expect(r.confidence).toBe(r.scores[act]);
+  });
+
+  it("gives each sentence its span in the input", () => {
+    const text = "Hi Jo, thanks for getting in touch.  From what I understand, the export stops halfway?";
+    const r = classifyAct(text, { speaker: "agent" });
+    expect(r.acts.map((s) => text.slice(s.span[0], s.span[1]))).toEqual([
+      "Hi Jo, thanks for getting in touch.",
+      "From what I understand, the export stops halfway?",
+    ]);
+    expect(r.act).toBe("restate");
+  });
+
+  it("lists no sentence act for an utterance with no words", () => {
+    expect(classifyAct("").acts).toEqual([]);
+    expect(classifyAct("   ").acts).toEqual([]);
   });
 });

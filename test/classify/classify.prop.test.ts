@@ -58,6 +58,18 @@ const cuey = fc
       ":(",
       "-",
       "'",
+      "instead of",
+      "cancel",
+      "fix",
+      "again",
+      "From what I understand,",
+      "what does",
+      "mean",
+      "nobody",
+      "hasn't replied",
+      "you're welcome",
+      "help",
+      "Shall I",
     ),
     { maxLength: 60 },
   )
@@ -103,6 +115,15 @@ describe("the classifiers are total", () => {
           checkEvidence(text, s.evidence);
           const a = classifyAct(text, { speaker });
           expect(a.confidence >= 0 && a.confidence <= 1).toBe(true);
+          // the sentences' acts are in text order and inside the input; an utterance with none is other
+          let previousEnd = 0;
+          for (const s of a.acts) {
+            expect(s.span[0]).toBeGreaterThanOrEqual(previousEnd);
+            expect(s.span[1]).toBeGreaterThan(s.span[0]);
+            expect(s.span[1]).toBeLessThanOrEqual(text.length);
+            previousEnd = s.span[1];
+          }
+          if (a.acts.length === 0) expect(a.act).toBe("other");
           const sc = classifyScenario({ text, customer: { purchases: 1 } });
           checkEvidence(text, sc.evidence);
         },

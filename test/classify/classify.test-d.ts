@@ -3,8 +3,10 @@ import {
   type ActName,
   actStages,
   type ClassificationResult,
+  classifyAct,
   classifyInteraction,
   classifyScenario,
+  type SentenceAct,
   type SignalName,
   trainClassifier,
 } from "touchpoint/classify";
@@ -39,5 +41,11 @@ describe("classify types", () => {
       | "loyalty"
       | "cancel-intent"
     >();
+  });
+
+  it("lists each sentence's act beside the primary one, which keeps its type", () => {
+    expectTypeOf(classifyAct("x").act).toEqualTypeOf<ActName>();
+    expectTypeOf(classifyAct("x").acts).toEqualTypeOf<SentenceAct[]>();
+    expectTypeOf<SentenceAct>().toEqualTypeOf<{ act: ActName; span: readonly [number, number] }>();
   });
 });
