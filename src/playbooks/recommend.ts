@@ -263,7 +263,8 @@ function escalationReason(
     }
     case "waiting": {
       const n = input.waitingMinutes ?? 0;
-      return n >= trigger.minutes ? `waited ${n} minutes (threshold ${trigger.minutes})` : null;
+      // Whole minutes in the words; the comparison keeps the exact value.
+      return n >= trigger.minutes ? `waited ${Math.floor(n)} minutes (threshold ${trigger.minutes})` : null;
     }
     case "sla-breached": {
       let breached = input.slaBreached;

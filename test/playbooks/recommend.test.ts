@@ -225,6 +225,14 @@ describe("recommend: escalation", () => {
     ).toEqual(["waited 30 minutes (threshold 30)"]);
   });
 
+  // Regression: the report of `touchpoint analyze` printed "waited 9582.848166666667 minutes".
+  it("words a fractional wait in whole minutes and compares the exact value", () => {
+    const reasons = (waitingMinutes: number) =>
+      recommend({ scenario: "quick-resolution", stage: "understanding", waitingMinutes }).escalationReasons;
+    expect(reasons(9582.848)).toEqual(["waited 9582 minutes (threshold 30)"]);
+    expect(reasons(29.99)).toEqual([]);
+  });
+
   it("never escalates praise", () => {
     expect(recommend({ type: "praise", stage: "closing", rejections: 9, slaBreached: true }).escalate).toBe(
       false,
