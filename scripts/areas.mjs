@@ -2,6 +2,8 @@
 // points and the size budgets are derived from it or tested against it (test/package/areas.test.ts).
 // An area is a folder src/<name>/ with an index.ts; "index" is the root barrel src/index.ts.
 // `budget` is the brotli size-limit of importing everything the area exports, peers excluded.
+// conversation includes classify (replayConversation classifies with classifyAct); the machine
+// alone, `import { conversationMachine }`, bundles to about 8 kB gzip.
 
 /** @type {{ name: string, budget: string, node?: boolean }[]} */
 export const areas = [
@@ -9,7 +11,7 @@ export const areas = [
   { name: "metrics", budget: "13 kB" },
   { name: "classify", budget: "40 kB" },
   { name: "journey", budget: "13 kB" },
-  { name: "conversation", budget: "30 kB" },
+  { name: "conversation", budget: "40 kB" },
   { name: "playbooks", budget: "24 kB" },
   { name: "adapters", budget: "13 kB" },
 ];
