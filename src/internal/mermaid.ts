@@ -32,6 +32,13 @@ interface TransitionLike {
 export interface MermaidOptions {
   /** Layout direction; Mermaid's default (top to bottom) when left out. */
   direction?: "LR" | "TB";
+  /**
+   * States to draw as one box, without their children (dot paths such as
+   * `"active.turn.awaitingCustomer"`): transitions inside them are left out and those to or from
+   * their children attach to the box. Mermaid 11 fails to lay out some diagrams with composite
+   * states in two parallel regions; collapsing one of them draws the rest.
+   */
+  collapse?: readonly string[];
 }
 
 function pathId(path: readonly string[]): string {
@@ -75,7 +82,8 @@ function eventLabel(eventType: string): string {
  * the same ends and guard share one arrow.
  *
  * @param machine - any XState v5 machine
- * @param options - `direction`: `LR` or `TB` (Mermaid's default when left out)
+ * @param options - `direction`: `LR` or `TB` (Mermaid's default when left out); `collapse`: states
+ *   to draw without their children
  * @returns the diagram's Mermaid source, ending with a newline
  *
  * @example
@@ -85,6 +93,8 @@ function eventLabel(eventType: string): string {
  * const diagram = toMermaid(conversationMachine);
  * diagram.split("\n")[0]; // => "stateDiagram-v2"
  * diagram.includes("proposing --> delivering : customer.accept"); // => true
+ * // Drawn as one box: its children and the arrows between them are left out.
+ * toMermaid(conversationMachine, { collapse: ["active.stage.proposing"] }).includes("drafting"); // => false
  * ```
  *
  * @category Diagrams
@@ -113,11 +123,18 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
     }
     return pathId(path);
   };
+  const collapsed = new Set(options.collapse ?? []);
+  /** The path as drawn: cut at the first collapsed state on it. */
+  const drawn = (path: readonly string[]): readonly string[] => {
+    for (let i = 1; i <= path.length; i++)
+      if (collapsed.has(path.slice(0, i).join("."))) return path.slice(0, i);
+    return path;
+  };
   // scope → "from --> to" → guard → event labels
   const edges = new Map<string, Map<string, Map<string, string[]>>>();
   const addEdge = (source: NodeLike, t: TransitionLike, target: NodeLike) => {
-    const sp = source.path;
-    const tp = target.path;
+    const sp = drawn(source.path);
+    const tp = drawn(target.path);
     let common = 0;
     while (common < sp.length && common < tp.length && sp[common] === tp[common]) common++;
     if (common === sp.length || common === tp.length) return; // stays inside one state
@@ -174,7 +191,7 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
   };
   const renderState = (node: NodeLike, indent: string) => {
     const id = idOf(node.path);
-    if (Object.keys(node.states).length === 0) {
+    if (Object.keys(node.states).length === 0 || collapsed.has(node.path.join("."))) {
       lines.push(id === node.key ? `${indent}${id}` : `${indent}state "${node.key}" as ${id}`);
       if (node.type === "final") lines.push(`${indent}${id} --> [*]`);
       return;
