@@ -10,13 +10,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { classifyAct, classifyInteraction, detectSignals, trainClassifier } from "../src/classify/index.js";
-import { type ClassifierName, type EvalMap, evaluate, loadItems, type Scores } from "../scripts/eval.js";
+import {
+  type ClassifierName,
+  type EvalMap,
+  evaluate,
+  loadItems,
+  type Scores,
+  trainAnchor,
+} from "../scripts/eval.js";
 import type { Bench } from "./run.js";
 import { fmt, keep, measure } from "./lib/measure.js";
 
-const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.CLASSIFY_BENCH_DATA ?? path.resolve(here, "../../shared/data");
 
@@ -119,25 +124,14 @@ async function realSpeed(): Promise<string> {
   ) as EvalMap;
   const { items } = loadItems(file, map);
   const texts = items.map((i) => i.text);
-  const examples = items.map((i) => ({ text: i.text, label: i.gold[0] as string }));
-  const model = trainClassifier(examples);
-  const { containerBootstrap } = require("@nlpjs/core") as { containerBootstrap: () => Promise<unknown> };
-  const { NluNeural } = require("@nlpjs/nlu") as {
-    NluNeural: new (
-      s: unknown,
-    ) => {
-      train(corpus: { utterance: string; intent: string }[]): Promise<unknown>;
-      process(t: string): Promise<unknown>;
-    };
-  };
-  const nlu = new NluNeural({ locale: "en", log: false, container: await containerBootstrap() });
-  await nlu.train(examples.map((e) => ({ utterance: e.text, intent: e.label })));
+  const model = trainClassifier(items.map((i) => ({ text: i.text, label: i.gold[0] as string })));
+  const nlu = await trainAnchor("nlpjs", items);
   const mean = texts.reduce((a, t) => a + t.length, 0) / texts.length;
   const rows = await interleaved(
     [
       { name: "touchpoint classifyInteraction", texts, run: (t) => classifyInteraction(t).label },
       { name: "touchpoint trained model", texts, run: (t) => model.classify(t).label },
-      { name: "NLP.js NluNeural process", texts, run: (t) => nlu.process(t) },
+      { name: "NLP.js NluNeural process", texts, run: (t) => nlu.predict(t) },
     ],
     "NLP.js NluNeural process",
     7,
@@ -168,50 +162,11 @@ async function speed(): Promise<string> {
   }));
   const model = trainClassifier(trainSet);
 
-  const natural = require("natural") as {
-    BayesClassifier: new () => {
-      addDocument(t: string, l: string): void;
-      train(): void;
-      classify(t: string): string;
-    };
-  };
-  const bayes = new natural.BayesClassifier();
-  for (const e of trainSet.slice(0, 400)) bayes.addDocument(e.text, e.label);
-  bayes.train();
-
-  const makeWink = require("wink-naive-bayes-text-classifier") as () => {
-    definePrepTasks(t: unknown[]): void;
-    defineConfig(c: unknown): void;
-    learn(t: string, l: string): void;
-    consolidate(): void;
-    predict(t: string): string;
-  };
-  const winkUtils = require("wink-nlp-utils") as {
-    string: { lowerCase: unknown; tokenize0: unknown };
-    tokens: { removeWords: unknown; stem: unknown };
-  };
-  const wink = makeWink();
-  wink.definePrepTasks([
-    winkUtils.string.lowerCase,
-    winkUtils.string.tokenize0,
-    winkUtils.tokens.removeWords,
-    winkUtils.tokens.stem,
-  ]);
-  wink.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
-  for (const e of trainSet.slice(0, 400)) wink.learn(e.text, e.label);
-  wink.consolidate();
-
-  const { containerBootstrap } = require("@nlpjs/core") as { containerBootstrap: () => Promise<unknown> };
-  const { NluNeural } = require("@nlpjs/nlu") as {
-    NluNeural: new (
-      s: unknown,
-    ) => {
-      train(corpus: { utterance: string; intent: string }[]): Promise<unknown>;
-      process(t: string): Promise<{ classifications: { intent: string }[] }>;
-    };
-  };
-  const nlu = new NluNeural({ locale: "en", log: false, container: await containerBootstrap() });
-  await nlu.train(trainSet.slice(0, 400).map((e) => ({ utterance: e.text, intent: e.label })));
+  // The anchors as eval trains them (scripts/eval.ts), on 400 of the same messages.
+  const anchorSet = trainSet.slice(0, 400).map((e) => ({ text: e.text, gold: [e.label] }));
+  const bayes = await trainAnchor("natural", anchorSet);
+  const wink = await trainAnchor("wink", anchorSet);
+  const nlu = await trainAnchor("nlpjs", anchorSet);
 
   const batch = msgs.slice(0, 1000);
   const small = batch.slice(0, 200);
@@ -222,9 +177,9 @@ async function speed(): Promise<string> {
     { name: "touchpoint detectSignals", texts: batch, run: (t) => detectSignals(t).sentiment },
     { name: "touchpoint classifyAct", texts: batch, run: (t) => classifyAct(t).act },
     { name: "touchpoint trained model", texts: batch, run: (t) => model.classify(t).label },
-    { name: "NLP.js NluNeural process", texts: batch, run: (t) => nlu.process(t) },
+    { name: "NLP.js NluNeural process", texts: batch, run: (t) => nlu.predict(t) },
     { name: "wink-naive-bayes predict", texts: small, run: (t) => wink.predict(t) },
-    { name: "natural BayesClassifier classify", texts: small, run: (t) => bayes.classify(t) },
+    { name: "natural BayesClassifier classify", texts: small, run: (t) => bayes.predict(t) },
   ];
   const rows = await interleaved(impls, "NLP.js NluNeural process");
   const real = await realSpeed();

@@ -175,9 +175,11 @@ export function foldsOf(n: number, k: number, seed: number): number[] {
 
 let trainOptions: TrainClassifierOptions = {};
 
-type Predictor = { predict(text: string): Promise<string> | string };
+/** A trained classifier under evaluation: the label it gives a text. */
+export type Predictor = { predict(text: string): Promise<string> | string };
 
-async function trainAnchor(name: ClassifierName, train: Item[]): Promise<Predictor> {
+/** Trains touchpoint's model or one of the anchors (natural, NLP.js, wink) on `train`, as eval and the bench both do. */
+export async function trainAnchor(name: ClassifierName, train: Item[]): Promise<Predictor> {
   switch (name) {
     case "trained": {
       const model = trainClassifier(
