@@ -2,8 +2,9 @@
  * touchpoint/conversation: one full conversation (12 events) through a live actor and through the
  * pure transition() API, against a bare XState machine that takes the same number of transitions
  * (12 states in a row, no context, no actions), in the same run; what XState itself charges per
- * event for the features the machine uses (a context assign, a second parallel region, re-armed
- * delayed transitions), so the distance to the bare machine can be read off; and replay throughput
+ * event for the features the machine uses or used (a context assign, a second parallel region as
+ * version 2 had, re-armed delayed transitions), so the distance to the bare machine can be read
+ * off; and replay throughput
  * of twelve-message conversations with classification included, split between classifying, the
  * machine and the mapping from messages to events.
  */
@@ -214,7 +215,7 @@ function xstateCosts(n: number): string {
   return [
     microTable(rows, "event"),
     "",
-    `Each row includes creating, starting and stopping the actor, spread over its 12 events. A second region that moves costs ${x(2)}× the bare transition; a state re-entered with one delayed transition ${x(3)}×, with six ${x(4)}×. The conversation machine moves two regions on most events and re-arms one SLA timer (for the earliest SLA instant ahead) at every turn change, plus the silence timer when the customer holds the turn, so its structure alone, every action a no-op, costs ${x(5)}×, and its actions add the rest (${x(6)}×). Staying within 1.5× of the bare machine would leave ${((rows[0]?.ms ?? 0) * 500).toFixed(1)} µs per event, beyond the bare transition, for all of that.`,
+    `Each row includes creating, starting and stopping the actor, spread over its 12 events. A second region that moves costs ${x(2)}× the bare transition; a state re-entered with one delayed transition ${x(3)}×, with six ${x(4)}×. The conversation machine has one region (the stage) and takes one transition per event, targetless on \`active\` when the stage stays (the turn is context), so its structure alone, every action a no-op, costs ${x(5)}×. Its actions add the rest (${x(6)}×): the bookkeeping, one snapshot copy per assign, and the SLA and silence timers, which the actions re-arm when their instants move (the no-op row books none). Staying within 1.5× of the bare machine would leave ${((rows[0]?.ms ?? 0) * 500).toFixed(1)} µs per event, beyond the bare transition, for all of that.`,
   ].join("\n");
 }
 

@@ -72,15 +72,6 @@ function earlier(next: number | null, clock: SlaClock): number | null {
   return next;
 }
 
-/**
- * Whether an SLA warning or breach is still to come. While the customer holds the turn this is
- * rare (a reply meets the response clocks and pauses the resolution clock), so the machine arms
- * the SLA timer there only when it is true.
- */
-export function hasSlaTimer(context: ConversationContext): boolean {
-  return slaInstant(context) !== null;
-}
-
 /** The longest delay armed for a real deadline (one less than {@link NEVER}). */
 export const MAX_DELAY = NEVER - 1;
 
@@ -202,7 +193,7 @@ export function handOff(
   };
 }
 
-/** A message from the customer: the oldest unanswered one starts the next-response clock. */
+/** A message from the customer: the turn passes to the team; the oldest unanswered one starts the next-response clock. */
 export function customerMessage(context: ConversationContext, at: number, schedule: SlaSchedule): Effect {
   const patch: Partial<ConversationContext> = { customerMessages: context.customerMessages + 1 };
   if (context.awaitingAgentSince === null) {
@@ -221,6 +212,7 @@ export function customerMessage(context: ConversationContext, at: number, schedu
     }
   }
   patch.awaitingCustomerSince = null;
+  patch.turn = "awaitingAgent";
   return { patch, emitted: [] };
 }
 
@@ -231,7 +223,7 @@ export function responderOf(context: ConversationContext, event: ConversationEve
 }
 
 /**
- * A public reply by the agent or the bot. A human reply meets the first- and next-response clocks
+ * A public reply by the agent or the bot: the turn passes to the customer. A human reply meets the first- and next-response clocks
  * (bots never count: Zendesk messaging and Chatwoot, notes/helpdesk-anchors.md §2.1, §2.8) and, when
  * a bot was handling the conversation, takes it over.
  */
@@ -243,7 +235,12 @@ export function reply(
 ): Effect {
   if (by === "bot") {
     return {
-      patch: { botReplies: context.botReplies + 1, awaitingAgentSince: null, awaitingCustomerSince: at },
+      patch: {
+        botReplies: context.botReplies + 1,
+        awaitingAgentSince: null,
+        awaitingCustomerSince: at,
+        turn: "awaitingCustomer",
+      },
       emitted: [],
     };
   }
@@ -265,6 +262,7 @@ export function reply(
       firstResponseAt: context.firstResponseAt ?? at,
       awaitingAgentSince: null,
       awaitingCustomerSince: at,
+      turn: "awaitingCustomer",
       sla,
     },
     emitted: taken.emitted,
@@ -365,6 +363,7 @@ export function resolve(
       surveyRequestedAt: firstTime || !context.settings.surveyOnce ? at : context.surveyRequestedAt,
       awaitingAgentSince: null,
       awaitingCustomerSince: null,
+      turn: "awaitingAgent",
       sla: {
         firstResponse: cancel(context.sla.firstResponse),
         nextResponse: cancel(context.sla.nextResponse),
@@ -412,6 +411,7 @@ export function abandon(context: ConversationContext, at: number): Effect {
       abandonedAt: at,
       awaitingCustomerSince: null,
       awaitingAgentSince: null,
+      turn: "awaitingAgent",
       sla: {
         firstResponse: stop(context.sla.firstResponse),
         nextResponse: stop(context.sla.nextResponse),

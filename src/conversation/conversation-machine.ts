@@ -2,41 +2,47 @@
  * The conversation machine's definition and its setup() implementations.
  *
  * Structure, and why (measured with bench/conversation.bench.ts and profiles, Node 20):
- * - Two parallel regions under `active`, `turn` then `stage`. Version 1 had four (`turn`, `stage`,
- *   `handler`, `sla`): the `sla` region re-entered its one state on every event to re-arm the SLA
- *   timers, and `handler` mirrored `context.handler` through eventless transitions checked after
- *   every step. XState's price per event grows with each region that moves on it (two regions that
- *   both move cost 2.5 times one), so the handler became context only and the SLA timers moved
- *   into the turn states: `awaitingAgent` arms them, `awaitingCustomer` arms the silence timer and,
- *   in its `watching` child, the SLA timers only while a team deadline is still ahead (a bot replied
- *   for a human, a hand-off started the first-response clock; `paused` otherwise). A 12-event
- *   conversation went from about 670 to 440 µs through an actor, 800 to 530 µs through `transition()`.
- * - One SLA timer, not six. There was one per clock and instant (first response, next response,
- *   resolution; warning, due), all re-armed at every turn change, and XState books and cancels
- *   each one: a state re-entered with six delayed transitions costs about 4 times the bare
- *   transition, with one about 2 times. `slaDeadline` waits for the earliest warning or breach
- *   still ahead among the running clocks; when it fires, `advanceClock` moves time to that instant,
- *   which emits every warning and breach due by then (several clocks may share it), and the
- *   re-entry arms it for the next. Each fact is emitted at the same instant as before, live, through
- *   step() (one wake-up instead of up to six) and in replay (checked against the six-timer machine
- *   on 6,000 random transcripts, live under a simulated clock and through step()). Measured in one
- *   process, alternating the two machines (CPU time, median of 40 rounds of 200 conversations, load
- *   average about 3 on 2 cores): 550 → 450 µs per conversation through an actor (−18 %), 710 → 680 µs
- *   through `transition()` (−4 %), 365 → 347 µs with the replay runner (−5 %); the runner and
- *   `transition()` never book timers, so they only save XState's resolving of the actions.
- * - Tried and dropped: a flat `awaitingCustomer` (no `paused`/`watching`, the SLA timer always
- *   armed, "never" when nothing is ahead) would have saved the eventless checks and a nested state
- *   but books one more timer on every customer turn: no faster in the same harness (actor 415 →
- *   440 µs, `transition()` 647 → 628 µs, the runner 326 → 322 µs), and it would have changed the
- *   snapshot shape.
- *   Re-entering only when a deadline changed would save little (one event in twelve in the bench
- *   conversation keeps its deadlines) and break capped delays, whose fired timer reads the
- *   instant from the time of the last event.
- * - What is left is XState's own. With every action a no-op the structure alone costs 70 to 80 %
- *   of the time; taking the stage region away would save about a third (measured with six timers). Each snapshot copy (one per
- *   assign, one per change of active states) rebuilds the state value from fresh Sets and Maps,
- *   about 40 kB allocated per event, so garbage collection is a quarter of a replay. The stage
- *   states are part of the API, which rules out flattening them.
+ * - One region under `active`: the stage (`active.stage`). Who holds the turn is context
+ *   (`context.turn`, set by the reply and customer-message effects), like the handler. Version 1 had
+ *   four regions (`turn`, `stage`, `handler`, `sla`), version 2 two (`turn`, `stage`): XState's
+ *   price per event grows with each region that moves on it (two that both move cost 2.3 to 2.5
+ *   times one), and the turn region moved on nearly every event, re-entering its state to re-arm
+ *   the timers, with an eventless `paused`/`watching` check for the SLA timer in the customer's turn.
+ * - One transition per event. Every event that moves time has a targetless transition on `active`
+ *   (the turn's bookkeeping: `recordReply`, `recordCustomerMessage`, `advanceClock`, hand-offs,
+ *   and the ways out: resolution, abandonment); a stage state that moves on the event has its own
+ *   (child first), with the same bookkeeping before the stage's actions, and the silence check
+ *   first (abandonment in every stage but closing, where silence resolves). Actions run in the order
+ *   version 2 ran them (the turn region's, then the stage's), so the context and the emitted facts
+ *   are the same.
+ * - Timers without states: `slaDeadline` is an `after` of `active` (armed on entering it, cancelled
+ *   on leaving), `customerSilence` a delayed event of the same form booked by the actions (no state
+ *   exists only while the customer holds the turn). The actions that move an instant re-arm its
+ *   timer (`Changes.flush`): cancel, then raise with the named delay, so `provide({ delays })` still
+ *   works; a timer whose instant did not move keeps running, except a capped one (longer than one
+ *   JavaScript timer) when time moved, since a capped timer fires early and reads its instant from
+ *   the time of the last event (`timeOf`). A fired timer and every `clock.tick` re-arm regardless
+ *   (a restored actor has none).
+ * - Checked against version 2's machine on 27,000 random transcripts (live under fake timers,
+ *   through step() with a simulated scheduler, ticked through `transition()` and through the replay
+ *   runner; 12,000 more through `replayConversation`): the same facts at the same instants, the same
+ *   context apart from `turn`, the same stage and turn, the same pending wake-ups after every step.
+ *   The exception is a version 2 bug: with a delay longer than one JavaScript timer (a 30-day
+ *   silence), an SLA timer firing meanwhile left the silence timer armed from an older event, so it
+ *   fired up to a day early (about 1 % of those transcripts; regression test in
+ *   live-and-server.test.ts). Version 3 fires on time.
+ * - Measured in one process, alternating the two machines (CPU time, median of 40 rounds of 200
+ *   conversations, 2 cores, two runs): 376–405 → 301–329 µs per conversation through an actor
+ *   (−19 to −20 %), 573–638 → 485–527 µs through `transition()` (−16 to −17 %), 313–322 → 247–254 µs
+ *   with the replay runner (−21 %), 420–441 → 346–363 µs for `replayConversation` with
+ *   classification (−18 %). The structure alone (every action a no-op) went from about 4.5–5 to 2
+ *   times the bare machine; the actions now also book the timers.
+ * - Dropped earlier: six SLA timers, one per clock and instant (one `slaDeadline` for the earliest
+ *   instant ahead replaced them: −18 % through an actor), and, tried in version 2, a flat customer
+ *   turn with the SLA timer always armed (no faster).
+ * - What is left is mostly XState's own. Each snapshot copy (one per assign, one per change of
+ *   active states) rebuilds the state value from fresh Sets and Maps, so garbage collection is a
+ *   quarter of a replay. The stage states are part of the API, which rules out flattening them.
  * - One assign per action (see `Changes`): every assign copies the snapshot.
  */
 import {
@@ -47,7 +53,6 @@ import {
   type NonReducibleUnknown,
   type SnapshotFrom,
   type StateMachine,
-  not,
   type StateSchema,
   setup,
 } from "xstate";
@@ -92,6 +97,7 @@ function initialContext(input: ParsedConversationMachineInput, schedule: SlaSche
     now: at,
     stage: "greeting",
     handler: input.handler,
+    turn: "awaitingAgent",
     awaitingCustomerSince: null,
     awaitingAgentSince: at,
     sla: {
@@ -127,17 +133,73 @@ function initialContext(input: ParsedConversationMachineInput, schedule: SlaSche
 const RESOLVED = "#conversation.resolved";
 const ABANDONED = "#conversation.abandoned";
 
+/** The id, and the event type, of the SLA timer (the `after` of `active`). */
+const SLA_TIMER = "xstate.after.slaDeadline.conversation.active";
+/** The id, and the event type, of the silence timer, armed by the actions that give the customer the turn. */
+const SILENCE_TIMER = "xstate.after.customerSilence.conversation.active";
+
 /** The part of XState's `enqueue` that {@link Changes} uses. */
 interface Enqueue {
   assign(patch: Partial<ConversationContext>): void;
   emit(event: ConversationEmitted): void;
+  cancel(id: string): void;
+  raise(event: { type: string }, options: { id: string; delay: ConversationDelay }): void;
+}
+
+/**
+ * Which timers an action re-arms whatever their instants did: the one that just fired (it is gone),
+ * or both at a `clock.tick` (after a restore, the actor has none); `changed` re-arms only those
+ * whose instant moved.
+ */
+type Rearm = "changed" | "slaDeadline" | "customerSilence" | "both";
+
+/** The timer a fired event stands for, or both at a tick; `changed` for every other event. */
+function rearmOn(eventType: string): Rearm {
+  if (eventType === "clock.tick") return "both";
+  if (eventType === SLA_TIMER) return "slaDeadline";
+  if (eventType === SILENCE_TIMER) return "customerSilence";
+  return "changed";
+}
+
+/** The conversation is still under way: its timers run (resolution and abandonment stop them). */
+function isUnderWay(context: ConversationContext): boolean {
+  return context.resolvedAt === null && context.abandonedAt === null;
+}
+
+/**
+ * Re-arms one live timer of `active` as its instant moved from `was` to `is` while time moved from
+ * `since` to `now`: cancelled when there is nothing left to wait for, booked again (cancel, then
+ * raise with the named delay, which reads the new context) when the instant changed or the timer is
+ * `forced`. Otherwise it keeps running, armed for the same instant, unless its delay was capped
+ * and time moved: a capped timer fires early and reads its instant from the time of the last event
+ * (see `timeOf`), so it is always armed at that time.
+ */
+function rearmTimer(
+  enqueue: Enqueue,
+  delay: "slaDeadline" | "customerSilence",
+  was: number | null,
+  is: number | null,
+  since: number,
+  now: number,
+  forced: boolean,
+): void {
+  const id = delay === "slaDeadline" ? SLA_TIMER : SILENCE_TIMER;
+  if (is === null) {
+    if (was !== null) enqueue.cancel(id);
+    return;
+  }
+  if (!forced && is === was && (now === since || is - since <= fx.MAX_DELAY)) return;
+  // Nothing to cancel when the silence timer had no instant: only these actions book it. The SLA
+  // timer may still be the one entering `active` booked for "never".
+  if (was !== null || delay === "slaDeadline") enqueue.cancel(id);
+  enqueue.raise({ type: id }, { id, delay });
 }
 
 /**
  * Effects applied in order, each on the context the previous ones left, then one assign with their
  * combined patch and their emitted events: one snapshot copy per action, whatever it does, and none
  * when nothing changed. The effects share one draft (a shallow copy made on the first change):
- * copying the 28-field context once per effect was the biggest cost of our own code in the profile.
+ * copying the context once per effect was the biggest cost of our own code in the profile.
  */
 class Changes {
   private draft: ConversationContext | null = null;
@@ -168,20 +230,55 @@ class Changes {
     return this;
   }
 
-  flush(enqueue: Enqueue): void {
+  /**
+   * Enqueues the assign and the emitted events, then, unless `rearm` is left out (an action that
+   * enters or only runs outside `active`), re-arms the timers of `active` whose instants the
+   * changes moved (see {@link rearmTimer}).
+   */
+  flush(enqueue: Enqueue, rearm?: Rearm): void {
     if (this.patch !== null) enqueue.assign(this.patch as Partial<ConversationContext>);
     if (this.emitted !== null) for (const x of this.emitted) enqueue.emit(x);
+    // Unchanged context: same instants, same time, so only a forced timer needs booking.
+    if (rearm === undefined || (rearm === "changed" && this.draft === null)) return;
+    const before = this.base;
+    const after = this.context;
+    const wasOn = isUnderWay(before);
+    const isOn = isUnderWay(after);
+    if (!wasOn && !isOn) return;
+    rearmTimer(
+      enqueue,
+      "slaDeadline",
+      wasOn ? fx.slaInstant(before) : null,
+      isOn ? fx.slaInstant(after) : null,
+      before.now,
+      after.now,
+      rearm === "slaDeadline" || rearm === "both",
+    );
+    rearmTimer(
+      enqueue,
+      "customerSilence",
+      wasOn ? fx.instantOf(before, "customerSilence") : null,
+      isOn ? fx.instantOf(after, "customerSilence") : null,
+      before.now,
+      after.now,
+      rearm === "customerSilence" || rearm === "both",
+    );
   }
+}
+
+/** XState's `enqueue`, as {@link Changes} uses it (the timer events are not {@link ConversationEvent}s). */
+function enqueueOf(enqueue: unknown): Enqueue {
+  return enqueue as Enqueue;
 }
 
 /** The actions without parameters that {@link silence} adds. */
 type PlainAction = "handOffOnRequest" | "escalateOnRequest";
 
 /**
- * Tried first by every event while the customer holds the turn: has the silence run out? `also`
- * is the hand-off the same event asks for: it still runs after the abandonment or resolution, as
- * in version 1, where hand-offs were a region of their own beside this one, so transcripts replay
- * the same.
+ * Tried first by every event of `active`: has the customer's silence run out? (Never while the team
+ * holds the turn: there is no silence to time then.) `also` is the hand-off the same event asks
+ * for: it still runs after the abandonment or resolution, as in version 1, where hand-offs were a
+ * region of their own, so transcripts replay the same.
  */
 function silence(also?: PlainAction) {
   const extra = also === undefined ? [] : [also];
@@ -196,13 +293,47 @@ function silence(also?: PlainAction) {
   ];
 }
 
+/** The actions of a stage move besides the turn's bookkeeping. */
+type StageAction =
+  | "recordRestatement"
+  | "recordConfirmation"
+  | "recordProposal"
+  | "acceptProposal"
+  | "rejectProposal"
+  | "recordExtraTopic";
+
 /**
- * The SLA timer of a state: it fires at the earliest SLA instant still ahead (`slaDeadline`), moves
- * time there (emitting every warning and breach of that instant) and re-enters the state, which
- * re-arms it for the next instant from the deadlines in context.
+ * {@link silence} for a stage state's own transitions, where the stage is known: a silence ends in
+ * resolution in closing, in abandonment everywhere else (the other outcome cannot happen there).
  */
-function slaTimer(state: "awaitingAgent" | "watching") {
-  return { slaDeadline: { target: state, reenter: true, actions: "advanceClock" as const } };
+function silenceIn(stage: "closing" | "other") {
+  const [resolves, abandons] = silence();
+  return stage === "closing"
+    ? [{ ...resolves, guard: "isSilenceOver" as const }]
+    : [abandons as NonNullable<typeof abandons>];
+}
+
+/**
+ * A stage move on the agent's or bot's reply: the silence check first, then the reply's bookkeeping
+ * (what `agent.*` does on `active`: the turn passes to the customer) and the stage's own actions.
+ * Without `target`, the stage stays (a restatement or a proposal made again).
+ */
+function onReply(target: string | undefined, ...actions: StageAction[]) {
+  return [...silenceIn("other"), { target, actions: ["recordReply" as const, ...actions] }];
+}
+
+/** A stage move on the customer's answer: as {@link onReply}, with a customer message's bookkeeping. */
+function onAnswer(stage: "closing" | "other", target: string, ...actions: StageAction[]) {
+  return [...silenceIn(stage), { target, actions: ["recordCustomerMessage" as const, ...actions] }];
+}
+
+/** A proposal, which may skip the confirmation (`isConfirmationOptional`). */
+function proposal() {
+  return {
+    guard: "isConfirmationOptional" as const,
+    target: "proposing.awaitingDecision",
+    actions: ["recordReply" as const, "recordProposal" as const],
+  };
 }
 
 /** Tried first by every event once resolved: is it time to close? */
@@ -255,32 +386,32 @@ function build(schedule: SlaSchedule) {
       emitted: {} as ConversationEmitted,
     },
     actions: {
-      /** Moves time to the event's and emits every SLA warning or breach that fell due. */
+      /**
+       * Moves time to the event's and emits every SLA warning or breach that fell due; re-arms the
+       * timers (the one that fired, both at a `clock.tick`, otherwise those whose instant moved).
+       */
       advanceClock: enqueueActions(({ context, event, enqueue }) => {
-        const e = fx.advance(context, at(context, event));
-        // Nothing changed (a second region seeing the same event): no assign, no snapshot copy.
-        if (e.emitted.length === 0 && e.patch.now === context.now && e.patch.sla === context.sla) return;
-        enqueue.assign(e.patch);
-        for (const x of e.emitted) enqueue.emit(x);
+        const c = new Changes(context).add(fx.advance(context, at(context, event)));
+        c.flush(enqueueOf(enqueue), rearmOn(event.type));
       }),
       enterStage: assign(
         ({ context, event }, params: { stage: ConversationStage }) =>
           fx.enterStage(context, params.stage, at(context, event)).patch,
       ),
       leaveStage: assign(({ context, event }) => fx.leaveStage(context, at(context, event)).patch),
-      /** Advances the clock, counts the message, resumes the resolution clock. */
+      /** Advances the clock, counts the message (the team gets the turn), resumes the resolution clock. */
       recordCustomerMessage: enqueueActions(({ context, event, enqueue }) => {
         const t = at(context, event);
         const c = new Changes(context).add(fx.advance(context, t));
         c.add(fx.resumeResolution(c.context, t, schedule));
-        c.add(fx.customerMessage(c.context, t, schedule)).flush(enqueue);
+        c.add(fx.customerMessage(c.context, t, schedule)).flush(enqueueOf(enqueue), "changed");
       }),
-      /** Advances the clock, counts the reply (meets response clocks), pauses the resolution clock. */
+      /** Advances the clock, counts the reply (the customer gets the turn; meets response clocks), pauses the resolution clock. */
       recordReply: enqueueActions(({ context, event, enqueue }) => {
         const t = at(context, event);
         const c = new Changes(context).add(fx.advance(context, t));
         c.add(fx.reply(c.context, fx.responderOf(context, event), t, schedule));
-        c.add(fx.pauseResolution(c.context, t)).flush(enqueue);
+        c.add(fx.pauseResolution(c.context, t)).flush(enqueueOf(enqueue), "changed");
       }),
       recordRestatement: assign(({ context, event }) => ({ restatedAt: at(context, event) })),
       recordConfirmation: assign(({ context, event }) => ({ confirmedAt: at(context, event) })),
@@ -288,8 +419,10 @@ function build(schedule: SlaSchedule) {
         ({ context, event }) => fx.propose(context, fx.responderOf(context, event), at(context, event)).patch,
       ),
       acceptProposal: assign(({ context, event }) => fx.accept(context, at(context, event)).patch),
+      /** Rejects; an escalation may start the first-response clock, so the SLA timer may move. */
       rejectProposal: enqueueActions(({ context, event, enqueue }) => {
-        new Changes(context).add(fx.reject(context, at(context, event), schedule)).flush(enqueue);
+        const c = new Changes(context).add(fx.reject(context, at(context, event), schedule));
+        c.flush(enqueueOf(enqueue), "changed");
       }),
       recordExtraTopic: assign(({ context }) => ({
         extraTopics: context.extraTopics + 1,
@@ -303,7 +436,7 @@ function build(schedule: SlaSchedule) {
         const to = event.to ?? fx.nextTier(context.handler);
         const c = new Changes(context).add(fx.advance(context, t));
         if (to !== null) c.add(fx.handOff(c.context, to, event.reason ?? "requested", t, schedule));
-        c.flush(enqueue);
+        c.flush(enqueueOf(enqueue), "changed");
       }),
       /** Advances the clock and hands off to the next tier at the customer's request; nothing at the top tier. */
       escalateOnRequest: enqueueActions(({ context, event, enqueue }) => {
@@ -311,7 +444,10 @@ function build(schedule: SlaSchedule) {
         if (to === null) return;
         const t = at(context, event);
         const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.handOff(c.context, to, "customer_request", t, schedule)).flush(enqueue);
+        c.add(fx.handOff(c.context, to, "customer_request", t, schedule)).flush(
+          enqueueOf(enqueue),
+          "changed",
+        );
       }),
       /** Advances the clock to the resolution's instant and resolves (the survey is requested once). */
       markResolved: enqueueActions(
@@ -321,13 +457,14 @@ function build(schedule: SlaSchedule) {
               ? (fx.instantOf(context, "customerSilence") ?? context.now)
               : at(context, event);
           const c = new Changes(context).add(fx.advance(context, t));
-          c.add(fx.resolve(c.context, t, params.by)).flush(enqueue);
+          c.add(fx.resolve(c.context, t, params.by)).flush(enqueueOf(enqueue), "changed");
         },
       ),
+      /** Reopens; entering `active` arms its SLA timer, so nothing is re-armed here. */
       markReopened: enqueueActions(({ context, event, enqueue }) => {
         const t = at(context, event);
         const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.reopen(c.context, t, schedule)).flush(enqueue);
+        c.add(fx.reopen(c.context, t, schedule)).flush(enqueueOf(enqueue));
       }),
       markClosed: enqueueActions(
         ({ context, event, enqueue }, params: { reason: "auto_close" | "late_reply" }) => {
@@ -336,13 +473,13 @@ function build(schedule: SlaSchedule) {
               ? (fx.instantOf(context, "autoClose") ?? context.now)
               : at(context, event);
           const c = new Changes(context).add(fx.advance(context, t));
-          c.add(fx.close(c.context, t, params.reason)).flush(enqueue);
+          c.add(fx.close(c.context, t, params.reason)).flush(enqueueOf(enqueue));
         },
       ),
       markAbandoned: enqueueActions(({ context, enqueue }) => {
         const t = fx.instantOf(context, "customerSilence") ?? context.now;
         const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.abandon(c.context, t)).flush(enqueue);
+        c.add(fx.abandon(c.context, t)).flush(enqueueOf(enqueue), "changed");
       }),
     },
     guards: {
@@ -364,8 +501,6 @@ function build(schedule: SlaSchedule) {
         at(context, event) < context.resolvedAt + context.settings.reopenWindowMs,
       /** A proposal may come before the customer confirmed the restatement. */
       isConfirmationOptional: ({ context }) => !context.settings.requireConfirmation,
-      /** Some SLA warning or due time is still to come (a clock runs with an instant ahead). */
-      hasSlaTimer: ({ context }) => fx.hasSlaTimer(context),
     },
     delays: {
       /** Until the earliest SLA warning or breach still ahead, whichever clock it belongs to. */
@@ -376,142 +511,57 @@ function build(schedule: SlaSchedule) {
   }).createMachine({
     id: "conversation",
     description:
-      "One support conversation: the stage of seed 003's lifecycle, who holds the turn, and its SLA clocks.",
+      "One support conversation: the stage of seed 003's lifecycle, who holds the turn (context), and its SLA clocks.",
     context: ({ input }) => initialContext(parseConversationInput(input), schedule),
     initial: "active",
     states: {
       active: {
         description:
-          "The conversation is under way: who holds the turn (and the live timers) in one region, the stage in the other.",
-        type: "parallel",
+          "The conversation is under way. Every event that moves time is handled here (unless the stage moves on it too): who holds the turn is `context.turn`, and the SLA timer (earliest warning or breach still ahead) and, while the customer holds the turn, the silence timer are re-armed whenever their instants move.",
+        initial: "stage",
         // Entering a stage closes the previous visit; leaving `active` closes the last one.
         exit: "leaveStage",
-        states: {
-          // The turn region comes first: it owns every way out of `active`, so in a conflict with a
-          // stage move on the same event (SCXML document order) the way out wins.
-          turn: {
-            description:
-              "Who holds the turn, and the live timers that go with it; every event re-arms them from the deadlines in context.",
-            initial: "awaitingAgent",
-            states: {
-              awaitingAgent: {
-                description:
-                  "The customer wrote last: the agent or bot owes the next message. One SLA timer, armed for the earliest warning or breach still ahead (`deadline − time of the last event`).",
-                after: slaTimer("awaitingAgent"),
-                // Every event that moves time re-enters the state, which re-arms its timers.
-                on: {
-                  "customer.done": [
-                    {
-                      guard: "isClosingStage",
-                      target: RESOLVED,
-                      actions: [
-                        "recordCustomerMessage",
-                        { type: "markResolved", params: { by: "customer" } },
-                      ],
-                    },
-                    { target: "awaitingAgent", reenter: true, actions: "recordCustomerMessage" },
-                  ],
-                  "customer.escalate": {
-                    target: "awaitingAgent",
-                    reenter: true,
-                    actions: ["recordCustomerMessage", "escalateOnRequest"],
-                  },
-                  "customer.*": { target: "awaitingAgent", reenter: true, actions: "recordCustomerMessage" },
-                  "agent.note": { target: "awaitingAgent", reenter: true, actions: "advanceClock" },
-                  "agent.resolve": {
-                    target: RESOLVED,
-                    actions: { type: "markResolved", params: { by: "agent" } },
-                  },
-                  "agent.goodbye": [
-                    {
-                      guard: "isClosingStage",
-                      target: RESOLVED,
-                      actions: ["recordReply", { type: "markResolved", params: { by: "agent" } }],
-                    },
-                    { target: "awaitingCustomer", actions: "recordReply" },
-                  ],
-                  "agent.*": { target: "awaitingCustomer", actions: "recordReply" },
-                  handoff: { target: "awaitingAgent", reenter: true, actions: "handOffOnRequest" },
-                  "clock.tick": { target: "awaitingAgent", reenter: true, actions: "advanceClock" },
-                },
-              },
-              awaitingCustomer: {
-                description:
-                  'The agent or bot wrote last: the customer owes an answer. The resolution clock is paused; long silence abandons the conversation (or, after "anything else?", resolves it).',
-                initial: "paused",
-                after: {
-                  // A silence longer than one JavaScript timer fires early: re-arm and wait on.
-                  customerSilence: [
-                    ...silence(),
-                    { target: "awaitingCustomer", reenter: true, actions: "advanceClock" },
-                  ],
-                },
-                on: {
-                  "customer.done": [
-                    ...silence(),
-                    {
-                      guard: "isClosingStage",
-                      target: RESOLVED,
-                      actions: [
-                        "recordCustomerMessage",
-                        { type: "markResolved", params: { by: "customer" } },
-                      ],
-                    },
-                    { target: "awaitingAgent", actions: "recordCustomerMessage" },
-                  ],
-                  "customer.escalate": [
-                    ...silence("escalateOnRequest"),
-                    { target: "awaitingAgent", actions: ["recordCustomerMessage", "escalateOnRequest"] },
-                  ],
-                  "customer.*": [...silence(), { target: "awaitingAgent", actions: "recordCustomerMessage" }],
-                  // Every event that moves time here re-arms the silence timer (see `timeOf` on capped delays).
-                  "agent.note": [
-                    ...silence(),
-                    { target: "awaitingCustomer", reenter: true, actions: "advanceClock" },
-                  ],
-                  "agent.resolve": [
-                    ...silence(),
-                    { target: RESOLVED, actions: { type: "markResolved", params: { by: "agent" } } },
-                  ],
-                  "agent.goodbye": [
-                    ...silence(),
-                    {
-                      guard: "isClosingStage",
-                      target: RESOLVED,
-                      actions: ["recordReply", { type: "markResolved", params: { by: "agent" } }],
-                    },
-                    { target: "awaitingCustomer", reenter: true, actions: "recordReply" },
-                  ],
-                  "agent.*": [
-                    ...silence(),
-                    { target: "awaitingCustomer", reenter: true, actions: "recordReply" },
-                  ],
-                  handoff: [
-                    ...silence("handOffOnRequest"),
-                    { target: "awaitingCustomer", reenter: true, actions: "handOffOnRequest" },
-                  ],
-                  // Re-entering re-arms the timers (after a restore, for instance).
-                  "clock.tick": [
-                    ...silence(),
-                    { target: "awaitingCustomer", reenter: true, actions: "advanceClock" },
-                  ],
-                },
-                states: {
-                  paused: {
-                    description:
-                      "No SLA warning or due time ahead (the usual case: a reply met the response clocks and paused the resolution clock), so no SLA timer runs.",
-                    always: { guard: "hasSlaTimer", target: "watching" },
-                  },
-                  watching: {
-                    description:
-                      "An SLA deadline is still ahead while the customer owes the answer (a bot replied, or a hand-off started the first-response clock): the SLA timer runs.",
-                    always: { guard: not("hasSlaTimer"), target: "paused" },
-                    after: slaTimer("watching"),
-                  },
-                },
-              },
+        // Armed on entering `active`; the actions re-arm it when its instant moves.
+        after: { slaDeadline: { actions: "advanceClock" } },
+        // Targetless: the turn is context, so no state is left or re-entered. A stage state that
+        // moves on the same event has its own transition (child first), with the same bookkeeping.
+        on: {
+          // The silence timer's event: it is booked by the actions, having no state of its own to
+          // arm it, and its type is not a ConversationEvent, hence the cast.
+          ...({ [SILENCE_TIMER]: [...silence(), { actions: "advanceClock" }] } as object),
+          "customer.done": [
+            ...silence(),
+            {
+              guard: "isClosingStage",
+              target: RESOLVED,
+              actions: ["recordCustomerMessage", { type: "markResolved", params: { by: "customer" } }],
             },
-          },
+            { actions: "recordCustomerMessage" },
+          ],
+          "customer.escalate": [
+            ...silence("escalateOnRequest"),
+            { actions: ["recordCustomerMessage", "escalateOnRequest"] },
+          ],
+          "customer.*": [...silence(), { actions: "recordCustomerMessage" }],
+          "agent.note": [...silence(), { actions: "advanceClock" }],
+          "agent.resolve": [
+            ...silence(),
+            { target: RESOLVED, actions: { type: "markResolved", params: { by: "agent" } } },
+          ],
+          "agent.goodbye": [
+            ...silence(),
+            {
+              guard: "isClosingStage",
+              target: RESOLVED,
+              actions: ["recordReply", { type: "markResolved", params: { by: "agent" } }],
+            },
+            { actions: "recordReply" },
+          ],
+          "agent.*": [...silence(), { actions: "recordReply" }],
+          handoff: [...silence("handOffOnRequest"), { actions: "handOffOnRequest" }],
+          "clock.tick": [...silence(), { actions: "advanceClock" }],
+        },
+        states: {
           stage: {
             description: "Where the talk is in seed 003's lifecycle.",
             initial: "greeting",
@@ -520,17 +570,14 @@ function build(schedule: SlaSchedule) {
                 description: "Saying hello: greet the customer and invite them to explain.",
                 entry: { type: "enterStage", params: { stage: "greeting" } },
                 on: {
-                  "agent.greet": "understanding",
-                  "agent.message": "understanding",
-                  "agent.deliver": "understanding",
-                  "agent.restate": { target: "understanding.restated", actions: "recordRestatement" },
+                  "agent.greet": onReply("understanding"),
+                  "agent.message": onReply("understanding"),
+                  "agent.deliver": onReply("understanding"),
+                  "agent.restate": onReply("understanding.restated", "recordRestatement"),
                   "agent.propose": [
-                    {
-                      guard: "isConfirmationOptional",
-                      target: "proposing.awaitingDecision",
-                      actions: "recordProposal",
-                    },
-                    { target: "understanding" },
+                    ...silenceIn("other"),
+                    proposal(),
+                    { target: "understanding", actions: "recordReply" },
                   ],
                 },
               },
@@ -539,28 +586,24 @@ function build(schedule: SlaSchedule) {
                   "Understanding: ask questions, then restate the problem for the customer to confirm.",
                 entry: { type: "enterStage", params: { stage: "understanding" } },
                 initial: "gathering",
-                on: {
-                  "agent.propose": {
-                    guard: "isConfirmationOptional",
-                    target: "proposing.awaitingDecision",
-                    actions: "recordProposal",
-                  },
-                },
+                // Without the guard the proposal is a reply like any other (`agent.*` on `active`).
+                on: { "agent.propose": [...silenceIn("other"), proposal()] },
                 states: {
                   gathering: {
                     description: "Collecting facts and feelings; no restatement on the table.",
-                    on: { "agent.restate": { target: "restated", actions: "recordRestatement" } },
+                    on: { "agent.restate": onReply("restated", "recordRestatement") },
                   },
                   restated: {
                     description:
                       'The agent said "from what I understand ..."; the customer\'s confirmation is awaited.',
                     on: {
-                      "customer.confirm": {
-                        target: "#conversation.active.stage.proposing",
-                        actions: "recordConfirmation",
-                      },
-                      "customer.correct": "gathering",
-                      "agent.restate": { target: "restated", reenter: true, actions: "recordRestatement" },
+                      "customer.confirm": onAnswer(
+                        "other",
+                        "#conversation.active.stage.proposing",
+                        "recordConfirmation",
+                      ),
+                      "customer.correct": onAnswer("other", "gathering"),
+                      "agent.restate": onReply(undefined, "recordRestatement"),
                     },
                   },
                 },
@@ -573,21 +616,18 @@ function build(schedule: SlaSchedule) {
                   drafting: {
                     description:
                       "No proposal pending: the agent owes one (or an alternative after a rejection).",
-                    on: { "agent.propose": { target: "awaitingDecision", actions: "recordProposal" } },
+                    on: { "agent.propose": onReply("awaitingDecision", "recordProposal") },
                   },
                   awaitingDecision: {
                     description: "A proposal is on the table; the customer accepts or rejects it.",
                     on: {
-                      "customer.accept": {
-                        target: "#conversation.active.stage.delivering",
-                        actions: "acceptProposal",
-                      },
-                      "customer.reject": { target: "drafting", actions: "rejectProposal" },
-                      "agent.propose": {
-                        target: "awaitingDecision",
-                        reenter: true,
-                        actions: "recordProposal",
-                      },
+                      "customer.accept": onAnswer(
+                        "other",
+                        "#conversation.active.stage.delivering",
+                        "acceptProposal",
+                      ),
+                      "customer.reject": onAnswer("other", "drafting", "rejectProposal"),
+                      "agent.propose": onReply(undefined, "recordProposal"),
                     },
                   },
                 },
@@ -596,16 +636,16 @@ function build(schedule: SlaSchedule) {
                 description: "Delivering the agreed solution, saying clearly what happens next.",
                 entry: { type: "enterStage", params: { stage: "delivering" } },
                 on: {
-                  "agent.close": "closing",
-                  "agent.propose": { target: "proposing.awaitingDecision", actions: "recordProposal" },
-                  "customer.reject": { target: "proposing", actions: "rejectProposal" },
+                  "agent.close": onReply("closing"),
+                  "agent.propose": onReply("proposing.awaitingDecision", "recordProposal"),
+                  "customer.reject": onAnswer("other", "proposing", "rejectProposal"),
                 },
               },
               closing: {
                 description:
                   'Saying goodbye: the agent asked "anything else?"; yes reopens understanding, no resolves.',
                 entry: { type: "enterStage", params: { stage: "closing" } },
-                on: { "customer.more": { target: "understanding", actions: "recordExtraTopic" } },
+                on: { "customer.more": onAnswer("closing", "understanding", "recordExtraTopic") },
               },
             },
           },
@@ -686,19 +726,19 @@ export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
  * The conversation lifecycle machine, with SLA clocks in calendar time.
  *
  * @remarks
- * Two parallel regions under `active`: `turn` (`awaitingAgent`, which runs the SLA timer, or
- * `awaitingCustomer`, which runs the silence timer and, only while a team deadline is still ahead,
- * the SLA timer too) and `stage` (seed 003's greeting → understanding → proposing → delivering →
- * closing, with the restatement confirmed before a proposal and a rejected proposal sending the
- * agent back to draft another). Who handles the conversation (bot, human, escalated tier) is
- * `context.handler`. Then `resolved` (survey requested; a reply within the window reopens),
- * `closed` and `abandoned`.
+ * One region under `active`, the stage (`active.stage`: seed 003's greeting → understanding →
+ * proposing → delivering → closing, with the restatement confirmed before a proposal and a rejected
+ * proposal sending the agent back to draft another). Who holds the turn is `context.turn`
+ * (`awaitingAgent` or `awaitingCustomer`: a reply passes it to the customer, a customer message back)
+ * and who handles the conversation (bot, human, escalated tier) is `context.handler`. Then
+ * `resolved` (survey requested; a reply within the window reopens), `closed` and `abandoned`.
  *
  * Time comes from events: each carries `at` (epoch ms), deadlines are absolute instants in context,
  * and named delays arm live timers as `deadline − time of the last event`: `slaDeadline` for the
  * earliest SLA warning or breach still ahead (one timer for all three clocks; when it fires, every
  * warning and breach of that instant is emitted and it re-arms for the next), `customerSilence`
- * and `autoClose`. A `clock.tick` event does the same work without
+ * while the customer holds the turn, and `autoClose` once resolved. The SLA and silence timers are
+ * re-armed when their instants move. A `clock.tick` event does the same work without
  * timers, so a transcript replays identically anywhere. Guards, actions and delays are all declared
  * in `setup()` and can be replaced with `machine.provide()`. Unknown events are ignored.
  *
@@ -710,9 +750,11 @@ export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
  * let [s] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 0, priority: "urgent" });
  * [s] = transition(conversationMachine, s, { type: "agent.greet", at: 60_000 });
  * [s] = transition(conversationMachine, s, { type: "agent.restate", at: 120_000 });
- * s.value; // => { active: { turn: { awaitingCustomer: "paused" }, stage: { understanding: "restated" } } }
+ * s.value; // => { active: { stage: { understanding: "restated" } } }
+ * s.context.turn; // => "awaitingCustomer"
  * [s] = transition(conversationMachine, s, { type: "customer.confirm", at: 180_000 });
  * s.context.stage; // => "proposing"
+ * s.context.turn; // => "awaitingAgent"
  * s.context.sla.firstResponse.metAt; // => 60000
  * ```
  *

@@ -37,6 +37,14 @@ export const slaKinds = ["firstResponse", "nextResponse", "resolution"] as const
 /** One of the SLA clocks ({@link slaKinds}). @category Conversation */
 export type SlaKind = (typeof slaKinds)[number];
 
+/**
+ * Who holds the turn: `awaitingAgent` (the customer wrote last, or nobody yet: the team owes the
+ * next message) or `awaitingCustomer` (the agent or bot replied: the customer owes the answer).
+ *
+ * @category Conversation
+ */
+export type ConversationTurn = "awaitingAgent" | "awaitingCustomer";
+
 /** Who sent an agent-side message: a human agent or a bot. @category Conversation */
 export type Responder = "agent" | "bot";
 
@@ -162,6 +170,12 @@ export interface ConversationContext {
   stage: ConversationStage;
   /** The current handler. */
   handler: Handler;
+  /**
+   * Who holds the turn: a reply passes it to the customer, a customer message back to the team.
+   * `awaitingCustomer` exactly while {@link ConversationContext.awaitingCustomerSince} is set, so
+   * `awaitingAgent` again once the conversation has left `active` (resolved, closed, abandoned).
+   */
+  turn: ConversationTurn;
   /** Since when the customer's answer has been awaited, or `null` while the agent holds the turn. */
   awaitingCustomerSince: number | null;
   /** Since when the oldest unanswered customer message has waited, or `null`. */
@@ -412,8 +426,9 @@ export type ConversationEmitted =
   | ClosedEmitted;
 
 /**
- * The state value of the conversation machine: the two regions of `active` (who holds the turn, and
- * the stage), or one of the states after it.
+ * The state value of the conversation machine: the stage while the conversation is under way
+ * (`active.stage`), or one of the states after it. Who holds the turn is context
+ * ({@link ConversationContext.turn}), not a state.
  *
  * @category Machine
  */
@@ -424,16 +439,6 @@ export type ConversationStateValue =
   | {
       /** The conversation under way. */
       active: {
-        /**
-         * Who holds the turn: the team owes an answer (`awaitingAgent`), or the customer does, with
-         * the SLA timer `paused` (nothing of the team's is due) or still `watching` a deadline.
-         */
-        turn:
-          | "awaitingAgent"
-          | {
-              /** Whether an SLA deadline of the team is still ahead while the customer owes the answer. */
-              awaitingCustomer: "paused" | "watching";
-            };
         /** The stage, with its sub-state in understanding and proposing. */
         stage:
           | "greeting"
@@ -466,9 +471,9 @@ export interface ConversationActionParams {
   };
   /** Closes the open stage visit. */
   leaveStage: undefined;
-  /** Counts a customer message; starts the next-response clock; resumes the resolution clock. */
+  /** Counts a customer message and gives the team the turn; starts the next-response clock; resumes the resolution clock. */
   recordCustomerMessage: undefined;
-  /** Counts a reply; meets the response clocks (human replies); pauses the resolution clock. */
+  /** Counts a reply and gives the customer the turn; meets the response clocks (human replies); pauses the resolution clock. */
   recordReply: undefined;
   /** Records the restatement's time. */
   recordRestatement: undefined;
@@ -519,8 +524,6 @@ export interface ConversationGuardParams {
   isWithinReopenWindow: undefined;
   /** A proposal may come before the restatement is confirmed (`requireConfirmation: false`). */
   isConfirmationOptional: undefined;
-  /** Some SLA warning or breach is still ahead: the SLA timer (`slaDeadline`) must run. */
-  hasSlaTimer: undefined;
 }
 
 /**
@@ -531,8 +534,14 @@ export interface ConversationGuardParams {
  * `slaDeadline` waits for the earliest SLA instant still ahead, whichever clock it belongs to: a
  * warning (`warnAt`) not yet emitted or a breach (1 ms after `dueAt`) not yet counted. When it
  * fires, every warning and breach of that instant is emitted and the timer is armed again for the
- * next one. `customerSilence` waits for the customer's silence to run out, `autoClose` for a
- * resolved conversation to close.
+ * next one. `customerSilence` waits for the customer's silence to run out (it runs only while the
+ * customer holds the turn), `autoClose` for a resolved conversation to close.
+ *
+ * The SLA and silence timers are re-armed, and their delay evaluated again, only when the instant
+ * they stand for moves (a reply, a customer message, a warning emitted, a hand-off), when they
+ * fire, and at every `clock.tick`; an event that changes neither leaves them running. A delay
+ * replaced with `provide()` therefore counts from the last change of its deadline, not from every
+ * event.
  *
  * @category Machine
  */

@@ -7,8 +7,8 @@
  * restates the problem and the customer confirms before a proposal; a rejected proposal sends the
  * agent back for an alternative and repeated rejections escalate; "anything else?" answered yes
  * goes back to understanding; closing resolves and requests a survey. Alongside the stage the
- * machine tracks who holds the turn (agent or customer) and who handles the conversation (bot,
- * human, escalated tier), and keeps first-response, next-response and resolution SLA clocks as
+ * machine tracks, in context, who holds the turn (agent or customer) and who handles the
+ * conversation (bot, human, escalated tier), and keeps first-response, next-response and resolution SLA clocks as
  * absolute instants in context, paused while the customer holds the turn, as helpdesks do
  * (notes/helpdesk-anchors.md §1, §2).
  *
@@ -20,23 +20,23 @@
  * - **Deadlines live in context**, because XState v5 does not persist pending timers
  *   (notes/toolchain.md §1.6): {@link step} hands the host the wake-ups to schedule, {@link restore}
  *   plus one `clock.tick` re-arms a live actor.
- * - **Two parallel regions** (`turn`, `stage`) instead of one flat product of states: the turn
- *   region comes first in document order and owns every way out of `active`, so a stage move and a
- *   resolution on the same event never both happen. The SLA timer lives in the turn states (armed
- *   while the team owes an answer, and while the customer does only if a team deadline is still
- *   ahead); the handler is context. Version 1 had four regions (`turn`, `stage`, `handler`, `sla`);
- *   XState's cost grows with every region that moves on an event, so folding them cut the cost of
- *   every path by about a third (measured in bench/RESULTS.md; snapshots migrate, see {@link restore}).
+ * - **One region, the stage; the turn is context.** Every event takes one transition: on `active`
+ *   when only the turn and the clocks move (targetless, so no state is left or entered), on the
+ *   stage state when the stage moves too, with the same bookkeeping. The SLA timer (armed while an
+ *   SLA instant is ahead) and the silence timer (while the customer holds the turn) are re-armed by
+ *   the actions when their instants move. Version 1 had four regions (`turn`, `stage`, `handler`,
+ *   `sla`), version 2 two (`turn`, `stage`); XState's cost grows with every region that moves on an
+ *   event, so each fold made every path faster (version 2 by about a third, version 3 by a sixth
+ *   to a fifth; bench/RESULTS.md; snapshots migrate, see {@link restore}).
  * - **The bookkeeping is pure functions** (`conversation-effects.ts`) wired into `setup()` actions,
  *   each replaceable with `machine.provide()`; each action assigns once, since every assign makes
  *   XState copy the snapshot and recompute its state value.
- * - **Cost** (bench/RESULTS.md): about 0.4 ms for a 12-event conversation through a live actor, 7
- *   to 8 times a bare 12-state XState machine, and 2.2 to 2.5 times through `transition()`. Most of
- *   it is XState's (the structure with every action a no-op costs 70 to 80 % of it): two regions
- *   moving on most events, the SLA and silence timers re-armed at every turn change (one SLA timer,
- *   for the earliest SLA instant ahead, rather than one per clock and instant), a snapshot copy
- *   per assign. A replay runs the machine on one reusable actor scope instead of an actor, so no
- *   timer is booked, and ticks at the deadlines itself.
+ * - **Cost** (bench/RESULTS.md): about 0.25 to 0.3 ms for a 12-event conversation through a live
+ *   actor, 5 to 6 times a bare 12-state XState machine, and 2 to 2.3 times through `transition()`;
+ *   a replay with classification runs about 3,000 conversations a second. The structure alone
+ *   (every action a no-op) costs about twice the bare machine; the rest is the bookkeeping, a
+ *   snapshot copy per assign and the timers. A replay runs the machine on one reusable actor scope
+ *   instead of an actor, so no timer is booked, and ticks at the deadlines itself.
  *
  * @example
  * ```ts
@@ -93,6 +93,7 @@ export type {
   ConversationSettings,
   ConversationSlaTargets,
   ConversationStateValue,
+  ConversationTurn,
   CustomerAnswerEvent,
   CustomerMessageEvent,
   EmittedBase,

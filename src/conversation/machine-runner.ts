@@ -4,7 +4,7 @@
  *
  * Why: XState's pure `transition()` builds a fresh inert actor (and its system) for every event,
  * about 15 µs each here, and a live actor on a clock that never fires still books and cancels
- * every delayed event in its scheduler (about 1 µs per timer, 7 to 12 timers an event). A replay
+ * every delayed event in its scheduler (about 1 µs each, two or three an event). A replay
  * needs neither: it delivers `clock.tick` at every deadline itself. The machine, its guards,
  * actions and delays run exactly as in an actor; only the timers XState would arm are dropped.
  */

@@ -123,13 +123,21 @@ export interface NextStepOptions {
   extend?: NextStepExtension;
 }
 
-function stagePath(value: unknown): { phase: string; sub: string | null; turn: string | null } {
+function stagePath(
+  value: unknown,
+  context: ConversationContext,
+): { phase: string; sub: string | null; turn: string | null } {
   if (typeof value === "string") return { phase: value, sub: null, turn: null };
   const active = (value as { active?: { stage?: unknown; turn?: unknown } }).active;
-  // The customer's turn is `{ awaitingCustomer: "paused" | "watching" }`; version 1 had the bare name.
+  // Version 3 keeps the turn in context. Before, it was a region of the state value: version 2's
+  // customer turn is `{ awaitingCustomer: "paused" | "watching" }`, version 1 had the bare name.
   const t = active?.turn;
   const turn =
-    typeof t === "string" ? t : t !== null && typeof t === "object" ? (Object.keys(t)[0] ?? null) : null;
+    typeof t === "string"
+      ? t
+      : t !== null && typeof t === "object"
+        ? (Object.keys(t)[0] ?? null)
+        : (context.turn ?? null);
   const stage = active?.stage;
   if (typeof stage === "string") return { phase: stage, sub: null, turn };
   const [name, sub] = Object.entries((stage ?? {}) as Record<string, string>)[0] ?? ["greeting", ""];
@@ -207,7 +215,7 @@ export function nextStep(
   options: NextStepOptions = {},
 ): NextStep {
   const context = snapshot.context;
-  const { phase, sub, turn } = stagePath(snapshot.value);
+  const { phase, sub, turn } = stagePath(snapshot.value, context);
   const stage = context.stage;
   const done = doneFlags(context, stage, sub);
   const checklist = stageChecklists[stage].map((item) => ({ ...item, done: done.has(item.id) }));

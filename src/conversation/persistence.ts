@@ -4,7 +4,7 @@ import { TouchpointError } from "../internal/errors.js";
 import { createMachinePersistence } from "../internal/machine-persistence.js";
 import { channels, conversationStages, priorities } from "../schemas/vocabulary.js";
 import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
-import { hasSlaTimer } from "./conversation-effects.js";
+import { slaInstant } from "./conversation-effects.js";
 import { conversationMachine } from "./conversation-machine.js";
 import type { ConversationContext } from "./conversation-types.js";
 import { handlers } from "./conversation-types.js";
@@ -14,10 +14,11 @@ import { handlers } from "./conversation-types.js";
  * reads without migrating; it goes up, with a migration, whenever the snapshot changes shape.
  *
  * @remarks
- * Version 2 has two regions under `active` where version 1 had four: the SLA timers moved into the
- * `turn` region (`awaitingAgent`, or `awaitingCustomer` with its timers `paused` or `watching`) and
- * the handler lives in context only. {@link restore} migrates version 1 snapshots; the context is
- * the same in both.
+ * Version 3 has one region under `active`, the stage (`{ active: { stage } }`); who holds the turn
+ * moved into context (`context.turn`). Version 2 had a `turn` region beside the stage
+ * (`awaitingAgent`, or `awaitingCustomer` with its SLA timer `paused` or `watching`), version 1 four
+ * regions (`turn`, `stage`, `handler`, `sla`). {@link restore} migrates both; apart from `turn`, the
+ * context is the same in all three.
  *
  * @example
  * ```ts
@@ -26,12 +27,12 @@ import { handlers } from "./conversation-types.js";
  *
  * const [snapshot] = initialTransition(conversationMachine, { conversationId: "c-1", startedAt: 0 });
  * persist(snapshot).machineVersion === CONVERSATION_MACHINE_VERSION; // => true
- * CONVERSATION_MACHINE_VERSION; // => 2
+ * CONVERSATION_MACHINE_VERSION; // => 3
  * ```
  *
  * @category Persistence
  */
-export const CONVERSATION_MACHINE_VERSION = 2;
+export const CONVERSATION_MACHINE_VERSION = 3;
 
 /**
  * The snapshot inside a {@link PersistedConversation}: what XState's `getPersistedSnapshot` keeps.
@@ -41,7 +42,7 @@ export const CONVERSATION_MACHINE_VERSION = 2;
 export interface PersistedConversationSnapshot {
   /** The actor's status: `active`, or `done` once closed or abandoned. */
   readonly status: string;
-  /** The state value, e.g. `{ active: { turn: "awaitingAgent", stage: "greeting" } }` or `"resolved"`. */
+  /** The state value, e.g. `{ active: { stage: "greeting" } }` or `"resolved"`. */
   readonly value: unknown;
   /** The machine's context. */
   readonly context: ConversationContext;
@@ -91,7 +92,8 @@ const handler = z.enum(handlers);
 const stage = z.enum(conversationStages);
 const responder = z.enum(["agent", "bot"]);
 
-const contextSchema = z.object({
+/** The context of versions 1 and 2: version 3's without `turn`. */
+const contextSchemaV2 = z.object({
   conversationId: z.string().min(1),
   priority: z.enum(priorities),
   channel: z.enum(channels).nullable(),
@@ -141,6 +143,7 @@ const contextSchema = z.object({
   abandonedAt: nullableTime,
   surveyRequestedAt: nullableTime,
 });
+const contextSchema = contextSchemaV2.extend({ turn: z.enum(["awaitingAgent", "awaitingCustomer"]) });
 
 const stageValue = z.union([
   z.literal("greeting"),
@@ -151,15 +154,7 @@ const stageValue = z.union([
 ]);
 const endValue = z.enum(["resolved", "closed", "abandoned"]);
 
-const activeValue = z.object({
-  active: z.object({
-    turn: z.union([
-      z.literal("awaitingAgent"),
-      z.object({ awaitingCustomer: z.enum(["paused", "watching"]) }),
-    ]),
-    stage: stageValue,
-  }),
-});
+const activeValue = z.object({ active: z.object({ stage: stageValue }) });
 
 const snapshotSchema = z
   .object({
@@ -185,7 +180,7 @@ const activeValueV1 = z.object({
 });
 const snapshotV1 = z.looseObject({
   value: z.union([activeValueV1, endValue]),
-  context: contextSchema,
+  context: contextSchemaV2,
 });
 
 /**
@@ -205,11 +200,48 @@ function migrateFromVersion1(snapshot: unknown): unknown {
   if (h !== v1.context.handler) {
     throw new Error(`expected the handler region (${h}) to equal context.handler (${v1.context.handler})`);
   }
-  const turn =
-    holder === "awaitingAgent"
-      ? holder
-      : { awaitingCustomer: hasSlaTimer(v1.context as ConversationContext) ? "watching" : "paused" };
-  return { ...v1, value: { active: { turn, stage: s } } };
+  // Only the SLA clocks are read, which version 1 has as they are.
+  const watching = slaInstant(v1.context as ConversationContext) !== null;
+  const turnValue =
+    holder === "awaitingAgent" ? holder : { awaitingCustomer: watching ? "watching" : "paused" };
+  return { ...v1, value: { active: { turn: turnValue, stage: s } } };
+}
+
+/** Version 2's state value: the turn region beside the stage. */
+const activeValueV2 = z.object({
+  active: z.object({
+    turn: z.union([
+      z.literal("awaitingAgent"),
+      z.object({ awaitingCustomer: z.enum(["paused", "watching"]) }),
+    ]),
+    stage: stageValue,
+  }),
+});
+const snapshotV2 = z.looseObject({
+  value: z.union([activeValueV2, endValue]),
+  context: contextSchemaV2,
+});
+
+/**
+ * Version 2 → 3: `{ turn, stage }` becomes `{ stage }` and the turn region's state goes into
+ * `context.turn`; after `active` (no turn region) it is what the context says, `awaitingAgent`
+ * since nobody awaits the customer then. The SLA timer's `paused`/`watching` child goes: the timer
+ * now runs whenever an SLA instant is ahead, which is what `watching` meant. Timers are not part of
+ * a snapshot, so nothing else moves.
+ */
+function migrateFromVersion2(snapshot: unknown): unknown {
+  const parsed = snapshotV2.safeParse(snapshot);
+  if (!parsed.success) {
+    throw new Error(`not a version 2 snapshot: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
+  }
+  const v2 = parsed.data;
+  if (typeof v2.value === "string") {
+    const turn = v2.context.awaitingCustomerSince === null ? "awaitingAgent" : "awaitingCustomer";
+    return { ...v2, context: { ...v2.context, turn } };
+  }
+  const { turn: region, stage: s } = v2.value.active;
+  const turn = typeof region === "string" ? region : "awaitingCustomer";
+  return { ...v2, value: { active: { stage: s } }, context: { ...v2.context, turn } };
 }
 
 const persistence = createMachinePersistence({
@@ -217,7 +249,7 @@ const persistence = createMachinePersistence({
   machineId: "conversation",
   machineVersion: CONVERSATION_MACHINE_VERSION,
   snapshotSchema,
-  migrations: { 1: migrateFromVersion1 },
+  migrations: { 1: migrateFromVersion1, 2: migrateFromVersion2 },
 });
 
 function isActor(value: unknown): value is AnyActorRef {
@@ -247,7 +279,7 @@ function isActor(value: unknown): value is AnyActorRef {
  * const saved = persist(snapshot);
  * saved.machineId; // => "conversation"
  * saved.savedAt; // => 1000
- * saved.snapshot.value; // => { active: { turn: "awaitingAgent", stage: "greeting" } }
+ * saved.snapshot.value; // => { active: { stage: "greeting" } }
  * ```
  *
  * @category Persistence

@@ -33,7 +33,10 @@ export interface StepResult {
   snapshot: PersistedConversation;
   /** The events the machine emitted (SLA warnings and breaches, hand-offs, survey, ...), in order. */
   emitted: ConversationEmitted[];
-  /** Wake-ups to (re)schedule, one per timer id. */
+  /**
+   * Wake-ups to (re)schedule, one per timer id. A timer whose instant this step did not move is not
+   * listed: the job already scheduled for it stands.
+   */
   scheduled: ScheduledTick[];
   /** Timer ids to cancel (no replacement scheduled). */
   cancelled: string[];
@@ -118,7 +121,7 @@ function collect(snapshot: ConversationSnapshot, actions: readonly ExecutableLik
  * const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
  * // The first-response warning (75 % of 1 h) comes first; the later deadlines follow from it.
  * first.scheduled.map((s) => s.at); // => [2700000]
- * first.scheduled[0]?.id; // => "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"
+ * first.scheduled[0]?.id; // => "xstate.after.slaDeadline.conversation.active"
  * first.status; // => "active"
  * initialStep({ conversationId: "", startedAt: 0 }); // throws invalid_input
  * ```

@@ -5,7 +5,7 @@
  *
  * Mermaid cannot draw a transition between states inside two different composite states, so each
  * transition is lifted to the children of the lowest common ancestor of its source and target (a
- * transition from `active.turn.awaitingCustomer` to `resolved` is drawn from `active`), and
+ * transition from `active.stage.closing` to `resolved` is drawn from `active`), and
  * transitions that stay inside one state (targetless, or re-entering themselves) are left out.
  */
 import type { AnyStateMachine } from "xstate";
@@ -34,7 +34,7 @@ export interface MermaidOptions {
   direction?: "LR" | "TB";
   /**
    * States to draw as one box, without their children (dot paths such as
-   * `"active.turn.awaitingCustomer"`): transitions inside them are left out and those to or from
+   * `"active.stage.proposing"`): transitions inside them are left out and those to or from
    * their children attach to the box. Mermaid 11 fails to lay out some diagrams with composite
    * states in two parallel regions; collapsing one of them draws the rest.
    */

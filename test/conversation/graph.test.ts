@@ -46,9 +46,8 @@ function allTransitions(): Map<unknown, string> {
 }
 
 const afterEvents = [
-  "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent",
-  "xstate.after.slaDeadline.conversation.active.turn.awaitingCustomer.watching",
-  "xstate.after.customerSilence.conversation.active.turn.awaitingCustomer",
+  "xstate.after.slaDeadline.conversation.active",
+  "xstate.after.customerSilence.conversation.active",
   "xstate.after.autoClose.conversation.resolved",
 ];
 
@@ -106,15 +105,16 @@ function slaInstantsAhead(s: ConversationSnapshot): number {
 }
 
 /**
- * Guards read the value, the handler, the rejection count, the input settings and whether an SLA
- * instant is still ahead (`hasSlaTimer`); nothing else. How many are ahead is kept too, so a path
- * can fire the SLA timer until none is left.
+ * Guards read the value, who holds the turn (the silence is timed only while the customer does),
+ * the handler, the rejection count and the input settings; nothing else. How many SLA instants are
+ * still ahead is kept too, so a path can fire the SLA timer until none is left.
  */
 function serializeState(s: ConversationSnapshot): string {
   const c = s.context;
   // Past the threshold (2), more rejections at the top tier change nothing a guard reads.
   return JSON.stringify([
     s.value,
+    c.turn,
     Math.min(c.rejections, 2),
     c.resolvedAt === null,
     c.surveyRequestedAt === null,
@@ -156,9 +156,10 @@ describe("path coverage (xstate/graph)", { timeout: 120_000 }, () => {
     }
     const all = allNodes().map((n) => n.id);
     expect(all.filter((id) => !reached.has(id))).toEqual([]);
-    // root; active and its 2 regions; 2 turn states and the 2 timer states of awaitingCustomer;
-    // 9 stage states; resolved, closed, abandoned
-    expect(all.length).toBe(20);
+    // root; active and its one region, stage; 9 stage states; resolved, closed, abandoned. Version 2
+    // had a turn region beside the stage, with 2 turn states and the 2 timer states of
+    // awaitingCustomer (20).
+    expect(all.length).toBe(15);
   });
 
   it("takes every transition of the definition on some path", () => {
@@ -189,7 +190,8 @@ describe("path coverage (xstate/graph)", { timeout: 120_000 }, () => {
     // Microsteps report the initial transition too; only the definition's transitions count here.
     const missing = [...names.values()].filter((name) => !taken.has(name));
     expect(missing).toEqual([]);
-    // Version 2's six SLA timers per timed state were 10 transitions more (87).
-    expect(names.size).toBe(77);
+    // Each stage move checks the silence first (one transition more each), the turn's transitions
+    // are no longer written twice (once per turn state, 77 in version 2; 87 with six SLA timers).
+    expect(names.size).toBe(81);
   });
 });

@@ -49,12 +49,9 @@ export function stageOf(snapshot: ConversationSnapshot): string {
   return `${name}.${sub}`;
 }
 
-/** Who holds the turn (`awaitingAgent` or `awaitingCustomer`), or `null` once the conversation left `active`. */
+/** Who holds the turn (`context.turn`: `awaitingAgent` or `awaitingCustomer`), or `null` once the conversation left `active`. */
 export function turnOf(snapshot: ConversationSnapshot): string | null {
-  const value = snapshot.value as unknown;
-  if (typeof value === "string") return null;
-  const turn = (value as { active: { turn: string | Record<string, string> } }).active.turn;
-  return typeof turn === "string" ? turn : (Object.keys(turn)[0] ?? null);
+  return typeof snapshot.value === "string" ? null : snapshot.context.turn;
 }
 
 /** Who handles the conversation (`context.handler`) while it is active, or `null` after. */

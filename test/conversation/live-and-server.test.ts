@@ -3,8 +3,10 @@ import {
   type ConversationEvent,
   conversationMachine,
   initialStep,
+  nextDeadline,
   persist,
   restoreActor,
+  type StepResult,
   step,
 } from "touchpoint/conversation";
 import { createActor, SimulatedClock } from "xstate";
@@ -61,6 +63,37 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     vi.advanceTimersByTime(DAY);
     expect(actor.getSnapshot().value).toBe("closed");
     expect(actor.getSnapshot().context.closedAt).toBe(28 * DAY);
+    actor.stop();
+  });
+
+  it("abandons at the silence instant when the silence outlasts one JavaScript timer and an SLA timer fires meanwhile", () => {
+    // Regression (version 2 abandoned a day early here): a capped timer fires early and reads its
+    // instant from the time of the last event, so it is re-armed whenever time moves.
+    vi.useFakeTimers({ now: 0 });
+    const actor = createActor(conversationMachine, {
+      input: {
+        conversationId: "c-1",
+        startedAt: 0,
+        priority: "low",
+        handler: "bot",
+        abandonAfterMs: 30 * DAY,
+      },
+    }).start();
+    const seen: [number, string, number][] = [];
+    for (const type of emittedTypes) actor.on(type, (e) => seen.push([Date.now(), e.type, e.at]));
+    actor.send({ type: "agent.greet", at: 0, by: "agent" }); // a human takes over from the bot
+    actor.send({ type: "customer.message", at: 0 });
+    // The bot's answer leaves the next-response clock running: its timer fires during the silence.
+    actor.send({ type: "agent.goodbye", at: 0, by: "bot" });
+    vi.advanceTimersByTime(31 * DAY);
+    expect(seen.map((s) => s[1])).toEqual([
+      "conversation.handoff",
+      "sla.warning",
+      "sla.breached",
+      "conversation.abandoned",
+    ]);
+    expect(seen.filter(([now, , at]) => now !== at)).toEqual([]);
+    expect(seen.at(-1)).toEqual([30 * DAY, "conversation.abandoned", 30 * DAY]);
     actor.stop();
   });
 
@@ -134,14 +167,16 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     vi.advanceTimersByTime(MIN);
     // A bot's answer is not a first response (bots never count): the 1 h clock runs on.
     actor.send({ type: "agent.message", at: MIN, by: "bot" });
-    expect(actor.getSnapshot().value).toMatchObject({ active: { turn: { awaitingCustomer: "watching" } } });
+    expect(actor.getSnapshot().context.turn).toBe("awaitingCustomer");
     vi.advanceTimersByTime(HOUR);
     expect(breaches.map((e) => e.type === "sla.breached" && [e.kind, e.at])).toEqual([
       ["firstResponse", HOUR + 1],
     ]);
-    // A human reply meets the clock: nothing of the team's is due while the customer answers.
+    // A human reply meets the clock: nothing of the team's is due while the customer answers, only
+    // the customer's silence (a day by default).
     actor.send({ type: "agent.message", at: 2 * HOUR, by: "agent" });
-    expect(actor.getSnapshot().value).toMatchObject({ active: { turn: { awaitingCustomer: "paused" } } });
+    expect(actor.getSnapshot().context.turn).toBe("awaitingCustomer");
+    expect(nextDeadline(actor.getSnapshot())).toBe(2 * HOUR + DAY);
     actor.stop();
   });
 
@@ -168,7 +203,7 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
 describe("server-side: step() hands back wake-ups and emitted events", () => {
   it("schedules one SLA wake-up, at the earliest warning or breach ahead, and the next one when it fires", () => {
     let result = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
-    const slaId = "xstate.after.slaDeadline.conversation.active.turn.awaitingAgent";
+    const slaId = "xstate.after.slaDeadline.conversation.active";
     expect(result.scheduled).toEqual([
       { id: slaId, at: 45 * MIN, event: { type: "clock.tick", at: 45 * MIN } },
     ]);
@@ -213,30 +248,37 @@ describe("server-side: step() hands back wake-ups and emitted events", () => {
     const replied = step(first.snapshot, { type: "agent.greet", at: MIN });
     const ids = replied.scheduled.map((s) => s.id.split(".")[2]);
     expect(ids).toEqual(["customerSilence"]);
-    expect(replied.cancelled).toEqual(["xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"]);
+    expect(replied.cancelled).toEqual(["xstate.after.slaDeadline.conversation.active"]);
   });
 
   it("schedules the wake-ups of a clock still running while the customer holds the turn", () => {
-    const first = initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" });
-    const botted = step(first.snapshot, { type: "agent.message", at: MIN, by: "bot" });
-    expect(botted.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([
-      ["customerSilence", MIN + DAY],
+    // The host's scheduler: one job per timer id, replaced when scheduled again, dropped when cancelled.
+    const jobs = new Map<string, number>();
+    const apply = (result: StepResult) => {
+      for (const id of result.cancelled) jobs.delete(id);
+      for (const s of result.scheduled) jobs.set(s.id, s.at);
+      return result;
+    };
+    const first = apply(initialStep({ conversationId: "c-1", startedAt: 0, priority: "urgent" }));
+    const botted = apply(step(first.snapshot, { type: "agent.message", at: MIN, by: "bot" }));
+    const pending = () => [...jobs].map(([id, at]) => [id.split(".")[2], at]);
+    expect(pending()).toEqual([
       ["slaDeadline", 45 * MIN],
+      ["customerSilence", MIN + DAY],
     ]);
-    // The timer of the agent's turn is cancelled; the same deadline is now watched from the customer's.
-    expect(
-      botted.scheduled.every(
-        (s) => s.id.endsWith(".awaitingCustomer.watching") || s.id.endsWith(".awaitingCustomer"),
-      ),
-    ).toBe(true);
-    expect(botted.cancelled).toEqual(["xstate.after.slaDeadline.conversation.active.turn.awaitingAgent"]);
-    expect(botted.cancelled.some((id) => botted.scheduled.some((s) => s.id === id))).toBe(false);
-    // The next wake-up after the warning is the breach, still watched from the customer's turn.
-    const warned = step(botted.snapshot, { type: "clock.tick", at: 45 * MIN });
+    // The SLA timer keeps its instant (a bot's reply meets nothing), so it is not booked again.
+    expect(botted.scheduled.map((s) => [s.id.split(".")[2], s.at])).toEqual([["customerSilence", MIN + DAY]]);
+    expect(botted.cancelled).toEqual([]);
+    // The next wake-up after the warning is the breach, still watched while the customer holds the turn.
+    const warned = apply(step(botted.snapshot, { type: "clock.tick", at: 45 * MIN }));
     expect(warned.emitted.map((e) => e.type)).toEqual(["sla.warning"]);
     expect(warned.scheduled.map((s) => [s.id.split(".").slice(2).join("."), s.at])).toContainEqual([
-      "slaDeadline.conversation.active.turn.awaitingCustomer.watching",
+      "slaDeadline.conversation.active",
       HOUR + 1,
+    ]);
+    expect(pending()).toEqual([
+      ["slaDeadline", HOUR + 1],
+      ["customerSilence", MIN + DAY],
     ]);
   });
 

@@ -26,10 +26,16 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+function fixture(name: string): PersistedConversation {
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8"),
+  ) as PersistedConversation;
+}
+
 /** An envelope written by version 1 of the machine (four regions: turn, stage, handler, sla). */
-const version1 = JSON.parse(
-  readFileSync(fileURLToPath(new URL("./fixtures/snapshot-v1.json", import.meta.url)), "utf8"),
-) as PersistedConversation;
+const version1 = fixture("snapshot-v1.json");
+/** An envelope written by version 2 (two regions: turn, with its SLA timer `watching`, and stage). */
+const version2 = fixture("snapshot-v2.json");
 
 describe("persist / restore", () => {
   const { snapshot } = run(happyPath().slice(0, 6), { priority: "urgent" });
@@ -93,8 +99,21 @@ describe("persist / restore", () => {
     ],
     [
       "a version 1 snapshot with a state value of version 2",
-      { ...version1, snapshot: { ...version1.snapshot, value: persist(snapshot).snapshot.value } },
+      { ...version1, snapshot: { ...version1.snapshot, value: version2.snapshot.value } },
       "snapshot_migration_failed",
+    ],
+    [
+      "a version 2 snapshot with a state value of version 3",
+      { ...version2, snapshot: { ...version2.snapshot, value: persist(snapshot).snapshot.value } },
+      "snapshot_migration_failed",
+    ],
+    [
+      "a version 3 snapshot without the turn in its context",
+      {
+        ...persist(snapshot),
+        snapshot: { ...persist(snapshot).snapshot, context: { ...snapshot.context, turn: undefined } },
+      },
+      "snapshot_invalid",
     ],
   ])("refuses %s with a clear error", (_what, raw, code) => {
     expect(codeOf(() => restore(raw))).toBe(code);
@@ -113,12 +132,11 @@ describe("persist / restore", () => {
     expect(version1.machineVersion).toBe(1);
     const migrated = restore(JSON.stringify(version1));
     const straight = run(events, { priority: "urgent" });
-    expect(migrated.value).toEqual({
-      active: { turn: { awaitingCustomer: "paused" }, stage: { proposing: "awaitingDecision" } },
-    });
+    expect(migrated.value).toEqual({ active: { stage: { proposing: "awaitingDecision" } } });
     expect(migrated.value).toEqual(straight.snapshot.value);
     expect(migrated.context).toEqual(straight.snapshot.context);
     expect(migrated.context.handler).toBe("escalated");
+    expect(migrated.context.turn).toBe("awaitingCustomer");
     const rest = [
       { type: "customer.accept" as const, at: 3 * HOUR },
       { type: "agent.deliver" as const, at: 4 * HOUR },
@@ -136,6 +154,64 @@ describe("persist / restore", () => {
     expect(s.context).toEqual(end.snapshot.context);
     expect(emitted).toEqual(end.emitted.slice(straight.emitted.length));
     expect(emitted.map((e) => e.type)).toContain("conversation.abandoned");
+  });
+
+  it("migrates a version 2 snapshot (turn region) and continues it as if it had never been stored", () => {
+    // Written by version 2 after these events (urgent): the bot's restatement is no reply of the
+    // team's, so the next-response clock runs on while the customer holds the turn (`watching`).
+    const events = [
+      { type: "customer.message" as const, at: 0 },
+      { type: "agent.greet" as const, at: 2 * MIN },
+      { type: "customer.message" as const, at: 4 * MIN },
+      { type: "agent.restate" as const, at: 6 * MIN, by: "bot" as const },
+    ];
+    const input = { conversationId: "c-2", priority: "urgent" as const };
+    expect(version2.machineVersion).toBe(2);
+    const migrated = restore(JSON.stringify(version2));
+    const straight = run(events, input);
+    expect(migrated.value).toEqual({ active: { stage: { understanding: "restated" } } });
+    expect(migrated.value).toEqual(straight.snapshot.value);
+    expect(migrated.context).toEqual(straight.snapshot.context);
+    expect(migrated.context.turn).toBe("awaitingCustomer");
+    expect(nextStep(migrated)).toEqual(nextStep(straight.snapshot));
+    // nextStep reads the turn of the stored (unmigrated) shape too.
+    expect(nextStep(version2.snapshot).actor).toBe("customer");
+    const rest = [
+      { type: "clock.tick" as const, at: 2 * HOUR },
+      { type: "customer.confirm" as const, at: 3 * HOUR },
+      { type: "agent.propose" as const, at: 4 * HOUR },
+      { type: "clock.tick" as const, at: 30 * HOUR },
+    ];
+    const emitted: ConversationEmitted[] = [];
+    let s = migrated;
+    for (const event of rest) {
+      let actions: readonly { type: string; params?: unknown }[];
+      [s, actions] = transition(conversationMachine, s, event);
+      collect(actions, emitted);
+    }
+    const end = run([...events, ...rest], input);
+    expect(s.value).toEqual(end.snapshot.value);
+    expect(s.context).toEqual(end.snapshot.context);
+    expect(emitted).toEqual(end.emitted.slice(straight.emitted.length));
+    // The next response breached while the customer held the turn, then the proposal's silence.
+    expect(emitted.map((e) => e.type)).toEqual([
+      "sla.warning",
+      "sla.breached",
+      "sla.warning",
+      "conversation.abandoned",
+    ]);
+  });
+
+  it("migrates a version 2 snapshot that left active, with the turn in context", () => {
+    const done = persist(run([{ type: "agent.resolve", at: MIN }]).snapshot);
+    const asVersion2 = {
+      ...done,
+      machineVersion: 2,
+      snapshot: { ...done.snapshot, context: { ...done.snapshot.context, turn: undefined } },
+    };
+    const migrated = restore(JSON.parse(JSON.stringify(asVersion2)));
+    expect(migrated.value).toBe("resolved");
+    expect(migrated.context.turn).toBe("awaitingAgent");
   });
 
   it("names the function and the field in the message", () => {
@@ -227,11 +303,11 @@ describe("nextStep", () => {
 describe("toMermaid", () => {
   const diagram = toMermaid(conversationMachine);
 
-  it("draws every state of the definition, with parallel regions", () => {
+  it("draws every state of the definition, in one region under active", () => {
     expect(diagram.startsWith("stateDiagram-v2\n")).toBe(true);
     for (const name of [
-      "awaitingAgent",
-      "awaitingCustomer",
+      "active",
+      "stage",
       "greeting",
       "gathering",
       "restated",
@@ -239,15 +315,15 @@ describe("toMermaid", () => {
       "awaitingDecision",
       "delivering",
       "closing",
-      "paused",
-      "watching",
       "resolved",
       "closed",
       "abandoned",
     ]) {
       expect(diagram).toMatch(new RegExp(`\\b${name}\\b`));
     }
-    expect(diagram.match(/^\s*--$/gm)?.length).toBe(1);
+    // The turn is context since version 3: no turn states, no parallel region.
+    expect(diagram).not.toMatch(/awaitingAgent|awaitingCustomer/);
+    expect(diagram.match(/^\s*--$/gm)).toBeNull();
   });
 
   it("draws transitions with events, guards and delays, lifted out of composite states", () => {
@@ -257,8 +333,8 @@ describe("toMermaid", () => {
     expect(diagram).toContain(
       "resolved --> closed : customer.done, customer.*, agent.*, handoff, clock.tick, after autoClose [isAutoCloseDue]",
     );
-    expect(diagram).toContain("awaitingAgent --> awaitingCustomer : agent.goodbye, agent.*");
-    expect(diagram).toContain("paused --> watching : always [hasSlaTimer]");
+    expect(diagram).toContain("greeting --> understanding : agent.greet");
+    expect(diagram).toContain("active --> resolved : customer.done, agent.goodbye [isClosingStage]");
     expect(diagram).toContain("closed --> [*]");
   });
 });
