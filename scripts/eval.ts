@@ -32,6 +32,7 @@ import {
   type TrainClassifierOptions,
   trainClassifier,
 } from "../src/classify/index.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 const require = createRequire(import.meta.url);
 
@@ -144,17 +145,6 @@ function builtinPredict(map: EvalMap, targets: string[]): (item: Item) => string
       return best === "unknown" ? other : best;
     }
     return targets.includes(r.label) ? r.label : other;
-  };
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

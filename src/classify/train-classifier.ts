@@ -5,6 +5,7 @@ import type { ClassificationResult, RankedLabel } from "./classify-interaction.j
 import { messageRaw } from "./classify-interaction.js";
 import type { Lexicon } from "./lexicon.js";
 import { K_EMOJI, K_NUMBER, K_PUNCT, K_WORD, lastScan, normAt, scan } from "./tokenize.js";
+import { mulberry32 } from "../internal/random.js";
 
 /**
  * One labelled example for {@link trainClassifier}.
@@ -135,17 +136,6 @@ function extract(
     if (a.valence < 0) add("c:neg", -a.valence / Math.sqrt(a.valence * a.valence + 15), 0, text.length);
   }
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Model<L extends string> implements TrainedClassifier<L> {
