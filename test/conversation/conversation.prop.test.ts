@@ -10,30 +10,8 @@ import {
 } from "touchpoint/conversation";
 import { assign, initialTransition, transition } from "xstate";
 import { describe, expect, it } from "vitest";
-import { collect, DAY, HOUR, MIN, stageOf, turnOf } from "./helpers.js";
+import { collect, DAY, eventKinds as kinds, HOUR, MIN, stageOf, turnOf } from "./helpers.js";
 import { runLive, runTicked } from "./runners.js";
-
-const kinds = [
-  "customer.message",
-  "customer.confirm",
-  "customer.correct",
-  "customer.accept",
-  "customer.reject",
-  "customer.more",
-  "customer.done",
-  "customer.escalate",
-  "agent.greet",
-  "agent.message",
-  "agent.restate",
-  "agent.propose",
-  "agent.deliver",
-  "agent.close",
-  "agent.goodbye",
-  "agent.resolve",
-  "agent.note",
-  "handoff",
-  "clock.tick",
-] as const;
 
 /** A gap between events: mostly minutes, sometimes hours or days, so every deadline gets crossed. */
 const gap = fc.oneof(

@@ -15,7 +15,7 @@ import {
 import type { AnyStateMachine } from "xstate";
 import { getAdjacencyMap, getShortestPaths } from "xstate/graph";
 import { describe, expect, it } from "vitest";
-import { DAY, HOUR, MIN } from "./helpers.js";
+import { DAY, eventKinds as kinds, HOUR, MIN } from "./helpers.js";
 
 type AnyNode = {
   id: string;
@@ -50,28 +50,6 @@ const afterEvents = [
   "xstate.after.customerSilence.conversation.active",
   "xstate.after.autoClose.conversation.resolved",
 ];
-
-const kinds = [
-  "customer.message",
-  "customer.confirm",
-  "customer.correct",
-  "customer.accept",
-  "customer.reject",
-  "customer.more",
-  "customer.done",
-  "customer.escalate",
-  "agent.greet",
-  "agent.message",
-  "agent.restate",
-  "agent.propose",
-  "agent.deliver",
-  "agent.close",
-  "agent.goodbye",
-  "agent.resolve",
-  "agent.note",
-  "handoff",
-  "clock.tick",
-] as const;
 
 /** Events worth trying in a state: each kind soon after the last event, and late ones that cross a boundary. */
 function eventsFor(s: ConversationSnapshot): ConversationEvent[] {

@@ -2,6 +2,7 @@ import { initialTransition, transition } from "xstate";
 import {
   type ConversationEmitted,
   type ConversationEvent,
+  type ConversationEventType,
   type ConversationMachine,
   type ConversationMachineInput,
   type ConversationSnapshot,
@@ -11,6 +12,32 @@ import {
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
+
+/** Every event type the machine understands, for the random and graph-walking tests. */
+export const eventKinds = [
+  "customer.message",
+  "customer.confirm",
+  "customer.correct",
+  "customer.accept",
+  "customer.reject",
+  "customer.more",
+  "customer.done",
+  "customer.escalate",
+  "agent.greet",
+  "agent.message",
+  "agent.restate",
+  "agent.propose",
+  "agent.deliver",
+  "agent.close",
+  "agent.goodbye",
+  "agent.resolve",
+  "agent.note",
+  "handoff",
+  "clock.tick",
+] as const satisfies readonly ConversationEventType[];
+// A new event type that is missing here fails to compile, so the random tests cannot miss it.
+const everyKind: ConversationEventType extends (typeof eventKinds)[number] ? true : false = true;
+void everyKind;
 
 /** Runs events through the pure API; returns the final snapshot and everything emitted. */
 export function run(
