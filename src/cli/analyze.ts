@@ -31,6 +31,7 @@ import {
   type Summary,
   slaCompliance,
 } from "../metrics/index.js";
+import { quantiles } from "../internal/quantile.js";
 import { recommend } from "../playbooks/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { ConversationStage, InteractionType, Priority, Scenario } from "../schemas/vocabulary.js";
@@ -296,12 +297,7 @@ function figuresOf(
 }
 
 function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = (sorted.length - 1) / 2;
-  const lo = sorted[Math.floor(mid)] as number;
-  const hi = sorted[Math.ceil(mid)] as number;
-  return (lo + hi) / 2;
+  return values.length === 0 ? null : (quantiles(values, [0.5])[0] as number);
 }
 
 function countBy<K extends string>(keys: readonly K[]): Record<K, number> {

@@ -97,13 +97,17 @@ function parseDuration(value: unknown, path: string): number | null {
   );
 }
 
-function parseSla(text: string, file: string): Partial<Record<Priority, Partial<ConversationSlaTargets>>> {
-  let json: unknown;
+/** Parses an option file's JSON, naming the option and the file when it is not JSON. */
+function parseJson(text: string, option: string, file: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--sla: ${file} is not JSON: ${(error as Error).message}`);
+    throw new UsageError(`${option}: ${file} is not JSON: ${(error as Error).message}`);
   }
+}
+
+function parseSla(text: string, file: string): Partial<Record<Priority, Partial<ConversationSlaTargets>>> {
+  const json = parseJson(text, "--sla", file);
   if (typeof json !== "object" || json === null || Array.isArray(json))
     throw new UsageError(`--sla: ${file}: expected an object keyed by priority (${priorities.join(", ")})`);
   const out: Partial<Record<Priority, Partial<ConversationSlaTargets>>> = {};
@@ -131,12 +135,7 @@ function parseSla(text: string, file: string): Partial<Record<Priority, Partial<
 }
 
 function parseSchedule(text: string, file: string): BusinessSchedule {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--schedule: ${file} is not JSON: ${(error as Error).message}`);
-  }
+  const json = parseJson(text, "--schedule", file);
   try {
     return businessSchedule(json as Parameters<typeof businessSchedule>[0]);
   } catch (error) {
@@ -214,12 +213,7 @@ function convert(source: Exclude<Source, "csv">, records: unknown[]): BatchValid
 }
 
 function parseColumns(text: string, file: string): CsvOptions {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--columns: ${file} is not JSON: ${(error as Error).message}`);
-  }
+  const json = parseJson(text, "--columns", file);
   const columns = (json as { columns?: unknown } | null)?.columns;
   if (typeof columns !== "object" || columns === null)
     throw new UsageError(
