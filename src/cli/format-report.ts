@@ -3,6 +3,7 @@
  * (no scripts, no external assets: it opens offline and can be mailed), and JSON (the Report as is,
  * with the input summary). Numbers are rounded only here; the Report keeps full precision.
  */
+import { escapeHtml } from "../internal/html.js";
 import type { Summary } from "../metrics/index.js";
 import type { Report, SegmentFigures } from "./analyze.js";
 
@@ -169,20 +170,9 @@ export function formatText(report: Report, input: ReportInput): string {
   return `${out.join("\n")}\n`;
 }
 
-const escapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapes[c] as string);
-}
-
 function htmlTable(header: string[], rows: string[][]): string {
-  const head = header.map((h) => `<th>${esc(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("\n");
+  const head = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -195,23 +185,23 @@ export function formatHtml(report: Report, input: ReportInput): string {
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>touchpoint report: ${esc(input.source)}</title>`,
+    `<title>touchpoint report: ${escapeHtml(input.source)}</title>`,
     "<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}" +
       "table{border-collapse:collapse;margin:.5rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}" +
       "th:first-child,td:first-child{text-align:left}tbody tr:last-child{font-weight:600}.note{color:#555;font-size:.9em}" +
       ".flag{color:#a00;font-weight:600}ul{padding-left:1.2rem}</style>",
     "</head><body>",
-    `<h1>touchpoint report: ${esc(input.source)}</h1>`,
-    `<p>${input.records} records, ${input.records - input.rejected.length} analysed, ${input.rejected.length} rejected; created ${esc(period)}; figures as of ${report.asOf === null ? "–" : `${esc(date(report.asOf))} UTC`}.</p>`,
+    `<h1>touchpoint report: ${escapeHtml(input.source)}</h1>`,
+    `<p>${input.records} records, ${input.records - input.rejected.length} analysed, ${input.rejected.length} rejected; created ${escapeHtml(period)}; figures as of ${report.asOf === null ? "–" : `${escapeHtml(date(report.asOf))} UTC`}.</p>`,
   ];
   if (input.rejected.length > 0) {
     parts.push("<h2>Rejected records</h2><ul>");
     for (const r of input.rejected)
-      parts.push(`<li>#${r.index}${r.id ? ` (${esc(r.id)})` : ""}: ${esc(r.problem)}</li>`);
+      parts.push(`<li>#${r.index}${r.id ? ` (${escapeHtml(r.id)})` : ""}: ${escapeHtml(r.problem)}</li>`);
     parts.push("</ul>");
   }
   parts.push(
-    `<h2>Metrics by ${esc(report.by)}</h2>`,
+    `<h2>Metrics by ${escapeHtml(report.by)}</h2>`,
     htmlTable(
       columns.map(([h]) => h),
       [...report.segments, report.total].map((f) => columns.map(([, get]) => get(f))),
@@ -244,10 +234,10 @@ export function formatHtml(report: Report, input: ReportInput): string {
       .filter(Boolean)
       .join(", ");
     parts.push(
-      `<li><strong>${esc(a.id)}</strong> ${esc(a.channel)}, ${esc(a.priority)}, ${esc(a.scenario)}, in ${esc(a.stage)}, waiting ${esc(formatDuration(a.waitingMinutes * 60_000))}` +
-        (flags ? ` <span class="flag">${esc(flags)}</span>` : "") +
-        `<br>${esc(a.playbook)}: ${esc(a.action)}` +
-        (a.why.length > 0 ? `<br><span class="note">why: ${esc(a.why.join("; "))}</span>` : "") +
+      `<li><strong>${escapeHtml(a.id)}</strong> ${escapeHtml(a.channel)}, ${escapeHtml(a.priority)}, ${escapeHtml(a.scenario)}, in ${escapeHtml(a.stage)}, waiting ${escapeHtml(formatDuration(a.waitingMinutes * 60_000))}` +
+        (flags ? ` <span class="flag">${escapeHtml(flags)}</span>` : "") +
+        `<br>${escapeHtml(a.playbook)}: ${escapeHtml(a.action)}` +
+        (a.why.length > 0 ? `<br><span class="note">why: ${escapeHtml(a.why.join("; "))}</span>` : "") +
         "</li>",
     );
   }

@@ -1,6 +1,7 @@
 import { quote, TouchpointError } from "../internal/errors.js";
 import { templateVariables } from "./playbook-vocabulary.js";
 import { scanTemplate, type TemplatePlaceholders } from "./template-placeholders.js";
+import { escapeHtml } from "../internal/html.js";
 
 /**
  * The values of a template's placeholders: exactly its names when the template is a literal,
@@ -37,28 +38,6 @@ export interface ResolvedTemplate {
   variables: readonly string[];
   /** Whether its channel wants HTML-escaped values (email). */
   escape: "html" | "none";
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes the five HTML-significant characters, in one pass. */
-export function escapeHtml(value: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < value.length; i++) {
-    const replacement = HTML_ESCAPES[value.charAt(i)];
-    if (replacement !== undefined) {
-      out += value.slice(last, i) + replacement;
-      last = i + 1;
-    }
-  }
-  return last === 0 ? value : out + value.slice(last);
 }
 
 /**
