@@ -15,7 +15,9 @@ import {
   conversationMachine,
   replayConversation,
 } from "../src/conversation/index.js";
+import { fastRunnerOf } from "../src/conversation/fast-runner.js";
 import { runnerOf } from "../src/conversation/machine-runner.js";
+import { replayWith, xstateDriver } from "../src/conversation/replay-conversation.js";
 import { type Conversation, conversationSchema } from "../src/schemas/index.js";
 import { assign, createActor, createMachine, initialTransition, setup, transition } from "xstate";
 import type { Bench } from "./run.js";
@@ -279,6 +281,9 @@ function replayRuns(n: number): string {
     };
   });
   const runner = runnerOf(conversationMachine);
+  const fast = fastRunnerOf(conversationMachine);
+  const slow = xstateDriver(conversationMachine);
+  if (fast === undefined) throw new Error("bench: the fast runner declined conversationMachine");
 
   const replayFull = (): number => {
     let k = 0;
@@ -297,7 +302,28 @@ function replayRuns(n: number): string {
     for (const c of list) k += replayConversation(c, { actClassifier: lookup }).steps.length;
     return k;
   };
-  const machineOnly = (): number => {
+  const fastOnly = (): number => {
+    let k = 0;
+    for (const { machineInput, events: evs } of sent) {
+      fast.emitted = [];
+      let s = fast.start(machineInput);
+      for (const e of evs) s = fast.send(s, e);
+      k += fast.snapshotOf(s).context.now;
+    }
+    fast.emitted = [];
+    return k;
+  };
+  const xstateFull = (): number => {
+    let k = 0;
+    for (const c of list) k += replayWith(slow, c).steps.length;
+    return k;
+  };
+  const xstateLookedUp = (): number => {
+    let k = 0;
+    for (const c of list) k += replayWith(slow, c, { actClassifier: lookup }).steps.length;
+    return k;
+  };
+  const xstateOnly = (): number => {
     let k = 0;
     for (const { machineInput, events: evs } of sent) {
       runner.emitted = [];
@@ -309,25 +335,38 @@ function replayRuns(n: number): string {
     return k;
   };
   // Lightest first: each row then runs in a heap no heavier row has grown yet.
-  const [c, m, l, f] = measureAll(
+  const [c, m, l, f, xm, xl, xf] = measureAll(
     [
       ["classifyAct alone (12 messages)", classifyOnly],
-      ["the machine alone (the same events, no mapping)", machineOnly],
-      ["replay, acts looked up (machine and mapping)", replayLookedUp],
-      ["replay with classifyAct", replayFull],
+      ["fast runner alone (the same events, no mapping)", fastOnly],
+      ["replay, acts looked up (fast runner and mapping)", replayLookedUp],
+      ["replay with classifyAct (replayConversation: fast runner)", replayFull],
+      ["XState transition alone (the same events, no mapping)", xstateOnly],
+      ["replay through XState, acts looked up", xstateLookedUp],
+      ["replay through XState with classifyAct", xstateFull],
       // Replay rounds vary with the heap (garbage collection is a quarter of a replay): 25 rounds after
       // 5 warm-ups keep the median steady across runs, where 7 after 2 swung from 2.2 to 3.6 k/s.
     ],
     { rounds: 25, warmup: 5 },
-  ).map(perConversation(n)) as [Measurement, Measurement, Measurement, Measurement];
-  const rows = [f, c, l, m];
+  ).map(perConversation(n)) as Measurement[] as [
+    Measurement,
+    Measurement,
+    Measurement,
+    Measurement,
+    Measurement,
+    Measurement,
+    Measurement,
+  ];
+  const rows = [f, c, l, m, xf, xl, xm];
   keep(acts);
-  const pct = (x: number) => `${((100 * x) / f.ms).toFixed(0)} %`;
+  const pct = (x: number, of: Measurement) => `${((100 * x) / of.ms).toFixed(0)} %`;
   return [
-    table(rows, "replay with classifyAct", "conversation"),
+    table(rows, "replay with classifyAct (replayConversation: fast runner)", "conversation"),
     "",
-    `Replay throughput with classification: **${fmt(f.hz)} conversations/s** on one core (target ≥ 3,000/s).`,
-    `Split of the full replay's time: classifying ${pct(f.ms - l.ms)} (${pct(c.ms)} when timed alone), the machine ${pct(m.ms)}, mapping messages to events and the record ${pct(l.ms - m.ms)}.`,
+    "`replayConversation` steps the machine's own definition with the fast runner (src/conversation/fast-runner.ts: the same state nodes, transitions, guards and action code, without XState's snapshot copies; test/conversation/fast-runner.test.ts checks that it gives what XState gives after every event, on random event sequences and transcripts). The XState rows run the same replay through XState's `transition` on one actor scope, as replay did before.",
+    "",
+    `Replay throughput with classification: **${fmt(f.hz)} conversations/s** on one core (target ≥ 3,000/s); through XState, ${fmt(xf.hz)}/s (${(xf.ms / f.ms).toFixed(2)}× the time).`,
+    `Split of the full replay's time: classifying ${pct(f.ms - l.ms, f)} (${pct(c.ms, f)} when timed alone), the machine ${pct(m.ms, f)}, mapping messages to events and the record ${pct(l.ms - m.ms, f)}. Through XState: classifying ${pct(xf.ms - xl.ms, xf)}, the machine ${pct(xm.ms, xf)}, the rest ${pct(xl.ms - xm.ms, xf)}.`,
   ].join("\n");
 }
 

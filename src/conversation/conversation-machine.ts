@@ -71,6 +71,7 @@ import type {
   ParameterizedUnion,
 } from "./conversation-types.js";
 import type { ConversationMachineInput } from "./conversation-input.js";
+import { registerPure } from "./pure-actions.js";
 import type { SlaSchedule } from "./sla-clock.js";
 import { calendarSchedule, idleClock, startClock } from "./sla-clock.js";
 
@@ -211,6 +212,11 @@ class Changes {
   /** The context as the effects so far left it. */
   get context(): ConversationContext {
     return this.draft ?? this.base;
+  }
+
+  /** The events the effects so far emitted. */
+  get emittedEvents(): readonly ConversationEmitted[] {
+    return this.emitted ?? NOTHING;
   }
 
   add(effect: fx.Effect): this {
@@ -375,7 +381,151 @@ export function createConversationMachine(options: ConversationMachineOptions = 
   return build(options.schedule ?? calendarSchedule) as unknown as ConversationMachine;
 }
 
+/** An event as the actions see it: a {@link ConversationEvent} or a fired timer. */
+type AnyEvent = ConversationEvent | { type: string; at?: undefined };
+
+/**
+ * The actions' work as pure functions of the context and the event: each XState action below is
+ * a thin wrapper (an `assign` of a patch, or `enqueueActions` that flushes {@link Changes} and
+ * re-arms the timers), and the replay's fast runner (fast-runner.ts) calls the same functions
+ * through {@link registerPure}, so both run the same code.
+ */
+function stepsOf(schedule: SlaSchedule) {
+  const at = fx.timeOf;
+  const changes = (context: ConversationContext) => new Changes(context);
+  const steps = {
+    advanceClock: (context: ConversationContext, event: AnyEvent) =>
+      changes(context).add(fx.advance(context, at(context, event))),
+    recordCustomerMessage: (context: ConversationContext, event: AnyEvent) => {
+      const t = at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      c.add(fx.resumeResolution(c.context, t, schedule));
+      return c.add(fx.customerMessage(c.context, t, schedule));
+    },
+    recordReply: (context: ConversationContext, event: AnyEvent) => {
+      const t = at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      c.add(fx.reply(c.context, fx.responderOf(context, event as ConversationEvent), t, schedule));
+      return c.add(fx.pauseResolution(c.context, t));
+    },
+    rejectProposal: (context: ConversationContext, event: AnyEvent) =>
+      changes(context).add(fx.reject(context, at(context, event), schedule)),
+    /** `undefined` when the event is not a `handoff` (nothing to do). */
+    handOffOnRequest: (context: ConversationContext, event: AnyEvent) => {
+      if (event.type !== "handoff") return undefined;
+      const handoff = event as Extract<ConversationEvent, { type: "handoff" }>;
+      const t = at(context, event);
+      const to = handoff.to ?? fx.nextTier(context.handler);
+      const c = changes(context).add(fx.advance(context, t));
+      if (to !== null) c.add(fx.handOff(c.context, to, handoff.reason ?? "requested", t, schedule));
+      return c;
+    },
+    /** `undefined` at the top tier (nothing to do). */
+    escalateOnRequest: (context: ConversationContext, event: AnyEvent) => {
+      const to = fx.nextTier(context.handler);
+      if (to === null) return undefined;
+      const t = at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      return c.add(fx.handOff(c.context, to, "customer_request", t, schedule));
+    },
+    markResolved: (
+      context: ConversationContext,
+      event: AnyEvent,
+      params: { by: "agent" | "customer" | "silence" },
+    ) => {
+      const t =
+        params.by === "silence"
+          ? (fx.instantOf(context, "customerSilence") ?? context.now)
+          : at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      return c.add(fx.resolve(c.context, t, params.by));
+    },
+    markReopened: (context: ConversationContext, event: AnyEvent) => {
+      const t = at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      return c.add(fx.reopen(c.context, t, schedule));
+    },
+    markClosed: (
+      context: ConversationContext,
+      event: AnyEvent,
+      params: { reason: "auto_close" | "late_reply" },
+    ) => {
+      const t =
+        params.reason === "auto_close"
+          ? (fx.instantOf(context, "autoClose") ?? context.now)
+          : at(context, event);
+      const c = changes(context).add(fx.advance(context, t));
+      return c.add(fx.close(c.context, t, params.reason));
+    },
+    markAbandoned: (context: ConversationContext, _event: AnyEvent) => {
+      const t = fx.instantOf(context, "customerSilence") ?? context.now;
+      const c = changes(context).add(fx.advance(context, t));
+      return c.add(fx.abandon(c.context, t));
+    },
+  };
+  const patches = {
+    enterStage: (context: ConversationContext, event: AnyEvent, params: { stage: ConversationStage }) =>
+      fx.enterStage(context, params.stage, at(context, event)).patch,
+    leaveStage: (context: ConversationContext, event: AnyEvent) =>
+      fx.leaveStage(context, at(context, event)).patch,
+    recordRestatement: (context: ConversationContext, event: AnyEvent) => ({
+      restatedAt: at(context, event),
+    }),
+    recordConfirmation: (context: ConversationContext, event: AnyEvent) => ({
+      confirmedAt: at(context, event),
+    }),
+    recordProposal: (context: ConversationContext, event: AnyEvent) =>
+      fx.propose(context, fx.responderOf(context, event as ConversationEvent), at(context, event)).patch,
+    acceptProposal: (context: ConversationContext, event: AnyEvent) =>
+      fx.accept(context, at(context, event)).patch,
+    recordExtraTopic: (context: ConversationContext): Partial<ConversationContext> => ({
+      extraTopics: context.extraTopics + 1,
+      confirmedAt: null,
+      restatedAt: null,
+    }),
+  };
+  return { steps, patches };
+}
+
+const NOTHING: readonly ConversationEmitted[] = [];
+
+/** Registers the pure form of every action of `machine` (see {@link stepsOf}). */
+function registerSteps(
+  machine: { implementations: { actions: Record<string, unknown> } },
+  { steps, patches }: ReturnType<typeof stepsOf>,
+) {
+  const actions = machine.implementations.actions;
+  for (const [name, step] of Object.entries(steps)) {
+    const run = step as (
+      context: ConversationContext,
+      event: AnyEvent,
+      params: unknown,
+    ) => Changes | undefined;
+    registerPure(actions[name], (context, event, params) => {
+      const c = run(context, event, params);
+      return c === undefined
+        ? { context, emitted: NOTHING }
+        : { context: c.context, emitted: c.emittedEvents };
+    });
+  }
+  for (const [name, patch] of Object.entries(patches)) {
+    const run = patch as (context: ConversationContext, event: AnyEvent, params: unknown) => object;
+    registerPure(actions[name], (context, event, params) => ({
+      // What XState's assign does with the patch.
+      context: Object.assign({}, context, run(context, event, params)),
+      emitted: NOTHING,
+    }));
+  }
+}
+
 function build(schedule: SlaSchedule) {
+  const pure = stepsOf(schedule);
+  const machine = define(schedule, pure);
+  registerSteps(machine, pure);
+  return machine;
+}
+
+function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof stepsOf>) {
   const at = fx.timeOf;
 
   return setup({
@@ -390,97 +540,54 @@ function build(schedule: SlaSchedule) {
        * Moves time to the event's and emits every SLA warning or breach that fell due; re-arms the
        * timers (the one that fired, both at a `clock.tick`, otherwise those whose instant moved).
        */
-      advanceClock: enqueueActions(({ context, event, enqueue }) => {
-        const c = new Changes(context).add(fx.advance(context, at(context, event)));
-        c.flush(enqueueOf(enqueue), rearmOn(event.type));
-      }),
-      enterStage: assign(
-        ({ context, event }, params: { stage: ConversationStage }) =>
-          fx.enterStage(context, params.stage, at(context, event)).patch,
+      advanceClock: enqueueActions(({ context, event, enqueue }) =>
+        steps.advanceClock(context, event).flush(enqueueOf(enqueue), rearmOn(event.type)),
       ),
-      leaveStage: assign(({ context, event }) => fx.leaveStage(context, at(context, event)).patch),
+      enterStage: assign(({ context, event }, params: { stage: ConversationStage }) =>
+        patches.enterStage(context, event, params),
+      ),
+      leaveStage: assign(({ context, event }) => patches.leaveStage(context, event)),
       /** Advances the clock, counts the message (the team gets the turn), resumes the resolution clock. */
-      recordCustomerMessage: enqueueActions(({ context, event, enqueue }) => {
-        const t = at(context, event);
-        const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.resumeResolution(c.context, t, schedule));
-        c.add(fx.customerMessage(c.context, t, schedule)).flush(enqueueOf(enqueue), "changed");
-      }),
-      /** Advances the clock, counts the reply (the customer gets the turn; meets response clocks), pauses the resolution clock. */
-      recordReply: enqueueActions(({ context, event, enqueue }) => {
-        const t = at(context, event);
-        const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.reply(c.context, fx.responderOf(context, event), t, schedule));
-        c.add(fx.pauseResolution(c.context, t)).flush(enqueueOf(enqueue), "changed");
-      }),
-      recordRestatement: assign(({ context, event }) => ({ restatedAt: at(context, event) })),
-      recordConfirmation: assign(({ context, event }) => ({ confirmedAt: at(context, event) })),
-      recordProposal: assign(
-        ({ context, event }) => fx.propose(context, fx.responderOf(context, event), at(context, event)).patch,
+      recordCustomerMessage: enqueueActions(({ context, event, enqueue }) =>
+        steps.recordCustomerMessage(context, event).flush(enqueueOf(enqueue), "changed"),
       ),
-      acceptProposal: assign(({ context, event }) => fx.accept(context, at(context, event)).patch),
+      /** Advances the clock, counts the reply (the customer gets the turn; meets response clocks), pauses the resolution clock. */
+      recordReply: enqueueActions(({ context, event, enqueue }) =>
+        steps.recordReply(context, event).flush(enqueueOf(enqueue), "changed"),
+      ),
+      recordRestatement: assign(({ context, event }) => patches.recordRestatement(context, event)),
+      recordConfirmation: assign(({ context, event }) => patches.recordConfirmation(context, event)),
+      recordProposal: assign(({ context, event }) => patches.recordProposal(context, event)),
+      acceptProposal: assign(({ context, event }) => patches.acceptProposal(context, event)),
       /** Rejects; an escalation may start the first-response clock, so the SLA timer may move. */
-      rejectProposal: enqueueActions(({ context, event, enqueue }) => {
-        const c = new Changes(context).add(fx.reject(context, at(context, event), schedule));
-        c.flush(enqueueOf(enqueue), "changed");
-      }),
-      recordExtraTopic: assign(({ context }) => ({
-        extraTopics: context.extraTopics + 1,
-        confirmedAt: null,
-        restatedAt: null,
-      })),
+      rejectProposal: enqueueActions(({ context, event, enqueue }) =>
+        steps.rejectProposal(context, event).flush(enqueueOf(enqueue), "changed"),
+      ),
+      recordExtraTopic: assign(({ context }) => patches.recordExtraTopic(context)),
       /** Advances the clock and hands off as the host's `handoff` event says. */
-      handOffOnRequest: enqueueActions(({ context, event, enqueue }) => {
-        if (event.type !== "handoff") return;
-        const t = at(context, event);
-        const to = event.to ?? fx.nextTier(context.handler);
-        const c = new Changes(context).add(fx.advance(context, t));
-        if (to !== null) c.add(fx.handOff(c.context, to, event.reason ?? "requested", t, schedule));
-        c.flush(enqueueOf(enqueue), "changed");
-      }),
+      handOffOnRequest: enqueueActions(({ context, event, enqueue }) =>
+        steps.handOffOnRequest(context, event)?.flush(enqueueOf(enqueue), "changed"),
+      ),
       /** Advances the clock and hands off to the next tier at the customer's request; nothing at the top tier. */
-      escalateOnRequest: enqueueActions(({ context, event, enqueue }) => {
-        const to = fx.nextTier(context.handler);
-        if (to === null) return;
-        const t = at(context, event);
-        const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.handOff(c.context, to, "customer_request", t, schedule)).flush(
-          enqueueOf(enqueue),
-          "changed",
-        );
-      }),
+      escalateOnRequest: enqueueActions(({ context, event, enqueue }) =>
+        steps.escalateOnRequest(context, event)?.flush(enqueueOf(enqueue), "changed"),
+      ),
       /** Advances the clock to the resolution's instant and resolves (the survey is requested once). */
       markResolved: enqueueActions(
-        ({ context, event, enqueue }, params: { by: "agent" | "customer" | "silence" }) => {
-          const t =
-            params.by === "silence"
-              ? (fx.instantOf(context, "customerSilence") ?? context.now)
-              : at(context, event);
-          const c = new Changes(context).add(fx.advance(context, t));
-          c.add(fx.resolve(c.context, t, params.by)).flush(enqueueOf(enqueue), "changed");
-        },
+        ({ context, event, enqueue }, params: { by: "agent" | "customer" | "silence" }) =>
+          steps.markResolved(context, event, params).flush(enqueueOf(enqueue), "changed"),
       ),
       /** Reopens; entering `active` arms its SLA timer, so nothing is re-armed here. */
-      markReopened: enqueueActions(({ context, event, enqueue }) => {
-        const t = at(context, event);
-        const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.reopen(c.context, t, schedule)).flush(enqueueOf(enqueue));
-      }),
-      markClosed: enqueueActions(
-        ({ context, event, enqueue }, params: { reason: "auto_close" | "late_reply" }) => {
-          const t =
-            params.reason === "auto_close"
-              ? (fx.instantOf(context, "autoClose") ?? context.now)
-              : at(context, event);
-          const c = new Changes(context).add(fx.advance(context, t));
-          c.add(fx.close(c.context, t, params.reason)).flush(enqueueOf(enqueue));
-        },
+      markReopened: enqueueActions(({ context, event, enqueue }) =>
+        steps.markReopened(context, event).flush(enqueueOf(enqueue)),
       ),
-      markAbandoned: enqueueActions(({ context, enqueue }) => {
-        const t = fx.instantOf(context, "customerSilence") ?? context.now;
-        const c = new Changes(context).add(fx.advance(context, t));
-        c.add(fx.abandon(c.context, t)).flush(enqueueOf(enqueue), "changed");
-      }),
+      markClosed: enqueueActions(
+        ({ context, event, enqueue }, params: { reason: "auto_close" | "late_reply" }) =>
+          steps.markClosed(context, event, params).flush(enqueueOf(enqueue)),
+      ),
+      markAbandoned: enqueueActions(({ context, event, enqueue }) =>
+        steps.markAbandoned(context, event).flush(enqueueOf(enqueue), "changed"),
+      ),
     },
     guards: {
       /** The current stage is closing (the agent asked "anything else?"). */

@@ -1,6 +1,8 @@
 /*
  * Runs the conversation machine without an actor, for replay: XState's own `getInitialSnapshot`
  * and `transition` on one actor scope kept per machine, emitted events collected as they resolve.
+ * Replay uses it for a machine the fast runner (fast-runner.ts) declines, and the fast runner's
+ * tests use it as the reference.
  *
  * Why: XState's pure `transition()` builds a fresh inert actor (and its system) for every event,
  * about 15 µs each here, and a live actor on a clock that never fires still books and cancels

@@ -6,6 +6,7 @@ import type { ConversationMachineInput } from "./conversation-input.js";
 import type { ConversationMachine, ConversationSnapshot } from "./conversation-machine.js";
 import { conversationMachine } from "./conversation-machine.js";
 import { type ConversationRecord, conversationRecord } from "./conversation-record.js";
+import { type FastState, fastRunnerOf } from "./fast-runner.js";
 import { runnerOf } from "./machine-runner.js";
 import type { ConversationEmitted, ConversationEvent, Responder } from "./conversation-types.js";
 
@@ -146,6 +147,11 @@ function agentEvent(act: string, text: string, state: string, at: number, by: Re
  * a live actor would have emitted. No clock is read: the same transcript gives the same result
  * everywhere.
  *
+ * The machine's definition is stepped by a runner that skips XState's snapshot copies between
+ * events (the same states, transitions, guards and action code, checked against XState on random
+ * transcripts), about three times as fast; a machine with an action of the host's
+ * (`provide({ actions })`) goes through XState itself.
+ *
  * @param conversation - a parsed conversation (touchpoint/schemas' `Conversation`)
  * @param options - the classifier, machine, extra input, ticks, and an end instant
  * @returns snapshot, record, emitted events and steps
@@ -179,6 +185,77 @@ export function replayConversation(
   options: ReplayConversationOptions = {},
 ): ReplayConversationResult {
   const machine = options.machine ?? conversationMachine;
+  const fast = fastDriver(machine);
+  return fast === undefined
+    ? replayWith(xstateDriver(machine), conversation, options)
+    : replayWith(fast, conversation, options);
+}
+
+/**
+ * How a replay steps the machine: through XState ({@link xstateDriver}) or through the fast
+ * runner, which runs the same definition and actions without XState's snapshots (fast-runner.ts).
+ * Both give the same states, contexts and emitted events (test/conversation/fast-runner.test.ts).
+ */
+export interface ReplayDriver<S> {
+  /** Where emitted events go while the replay runs. */
+  emitted: ConversationEmitted[];
+  start(input: ConversationMachineInput): S;
+  send(state: S, event: ConversationEvent): S;
+  status(state: S): string;
+  context(state: S): ConversationSnapshot["context"];
+  value(state: S): unknown;
+  snapshot(state: S): ConversationSnapshot;
+}
+
+/** The XState driver: XState's own transition on one actor scope (machine-runner.ts). */
+export function xstateDriver(machine: ConversationMachine): ReplayDriver<ConversationSnapshot> {
+  const runner = runnerOf(machine);
+  return {
+    get emitted() {
+      return runner.emitted;
+    },
+    set emitted(list) {
+      runner.emitted = list;
+    },
+    start(input) {
+      const snapshot = runner.start(input);
+      if (snapshot.status === "error") throw snapshot.error;
+      return snapshot;
+    },
+    send: (snapshot, event) => runner.send(snapshot, event),
+    status: (snapshot) => snapshot.status,
+    context: (snapshot) => snapshot.context,
+    value: (snapshot) => snapshot.value,
+    snapshot: (snapshot) => snapshot,
+  };
+}
+
+/** The fast driver, or `undefined` when the fast runner does not cover `machine`. */
+export function fastDriver(machine: ConversationMachine): ReplayDriver<FastState> | undefined {
+  const runner = fastRunnerOf(machine);
+  if (runner === undefined) return undefined;
+  return {
+    get emitted() {
+      return runner.emitted;
+    },
+    set emitted(list) {
+      runner.emitted = list;
+    },
+    start: (input) => runner.start(input),
+    send: (state, event) => runner.send(state, event),
+    status: (state) => state.status,
+    context: (state) => state.context,
+    value: (state) => runner.valueOf(state),
+    snapshot: (state) => runner.snapshotOf(state),
+  };
+}
+
+/** {@link replayConversation} on the given driver. */
+export function replayWith<S>(
+  driver: ReplayDriver<S>,
+  conversation: Conversation,
+  options: ReplayConversationOptions = {},
+): ReplayConversationResult {
   const classify: ActClassifier = options.actClassifier ?? defaultClassifier;
   const ticks = options.ticks ?? true;
   const messages = conversation.messages;
@@ -192,34 +269,32 @@ export function replayConversation(
   };
   const emitted: ConversationEmitted[] = [];
   const steps: ReplayStep[] = [];
-  // The machine itself, without an actor: the ticks below stand in for its timers (see
-  // machine-runner.ts for what that saves). The input is validated once, by the machine.
-  const runner = runnerOf(machine);
-  const outer = runner.emitted;
-  runner.emitted = emitted;
+  // The machine without an actor: the ticks below stand in for its timers (see machine-runner.ts
+  // for what that saves). The input is validated once, by the machine.
+  const outer = driver.emitted;
+  driver.emitted = emitted;
   try {
     return run();
   } finally {
-    runner.emitted = outer;
+    driver.emitted = outer;
   }
 
   function run(): ReplayConversationResult {
-    let snapshot = runner.start(input);
-    if (snapshot.status === "error") throw snapshot.error;
+    let state = driver.start(input);
 
     const send = (event: ConversationEvent, message: number, act: string | null) => {
       if (ticks) tickUntil(event.at);
-      if (snapshot.status !== "active") return;
-      snapshot = runner.send(snapshot, event);
+      if (driver.status(state) !== "active") return;
+      state = driver.send(state, event);
       steps.push({ message, act, event });
     };
     const tickUntil = (until: number) => {
       for (;;) {
-        if (snapshot.status !== "active") return;
-        const next = nextInstant(snapshot.context, snapshot.value === "resolved");
+        if (driver.status(state) !== "active") return;
+        const next = nextInstant(driver.context(state), driver.value(state) === "resolved");
         if (next === null || next > until) return;
         const tick: ConversationEvent = { type: "clock.tick", at: next };
-        snapshot = runner.send(snapshot, tick);
+        state = driver.send(state, tick);
         steps.push({ message: -1, act: null, event: tick });
       }
     };
@@ -233,7 +308,7 @@ export function replayConversation(
         const change = changes[c++];
         if (change === undefined) break;
         if (change.to === "resolved" || change.to === "closed") {
-          if (snapshot.value !== "resolved" && snapshot.status === "active")
+          if (driver.value(state) !== "resolved" && driver.status(state) === "active")
             send({ type: "agent.resolve", at: change.at }, -1, null);
         } else if (change.to === "open" && change.by === "bot") {
           send({ type: "handoff", at: change.at, to: "human", reason: "bot_handoff" }, -1, null);
@@ -247,14 +322,15 @@ export function replayConversation(
       }
       const speaker = m.author;
       const result = classify(m.text, { speaker });
-      const state = stageKey(snapshot.value);
+      const stage = stageKey(driver.value(state));
       const event =
         speaker === "customer"
-          ? customerEvent(result.act, state, m.at)
-          : agentEvent(result.act, m.text, state, m.at, speaker === "bot" ? "bot" : "agent");
+          ? customerEvent(result.act, stage, m.at)
+          : agentEvent(result.act, m.text, stage, m.at, speaker === "bot" ? "bot" : "agent");
       send(event, i, result.act);
     }
     if (options.until !== undefined && ticks) tickUntil(options.until);
+    const snapshot = driver.snapshot(state);
     return { snapshot, record: conversationRecord(snapshot), emitted, steps };
   }
 }
