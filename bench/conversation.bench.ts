@@ -21,7 +21,16 @@ import { replayWith, xstateDriver } from "../src/conversation/replay-conversatio
 import { type Conversation, conversationSchema } from "../src/schemas/index.js";
 import { assign, createActor, createMachine, initialTransition, setup, transition } from "xstate";
 import type { Bench } from "./run.js";
-import { fmt, keep, type Measurement, measure, table } from "./lib/measure.js";
+import {
+  fmt,
+  type Interleaved,
+  interleave,
+  interleavedTable,
+  keep,
+  type Measurement,
+  measure,
+  table,
+} from "./lib/measure.js";
 
 const MIN = 60_000;
 
@@ -67,11 +76,9 @@ function measureAll(
 }
 
 /** A table in microseconds per unit, with each row's ratio to the first. */
-function microTable(rows: readonly Measurement[], unit: string): string {
-  const base = rows[0]?.ms ?? Number.NaN;
-  const lines = [`| implementation | µs per ${unit} | × ${rows[0]?.name ?? ""} |`, "|---|---:|---:|"];
-  for (const r of rows)
-    lines.push(`| ${r.name} | ${(r.ms * 1000).toFixed(1)} | ${(r.ms / base).toFixed(2)} |`);
+function microTable(rows: readonly Interleaved[], unit: string): string {
+  const lines = [`| implementation | CPU µs per ${unit} | × ${rows[0]?.name ?? ""} |`, "|---|---:|---:|"];
+  for (const r of rows) lines.push(`| ${r.name} | ${(r.ms * 1000).toFixed(1)} | ${r.ratio.toFixed(2)} |`);
   return lines.join("\n");
 }
 
@@ -116,19 +123,30 @@ function machineRuns(n: number): string {
   };
   if (actorRun() !== "resolved" || pureRun() !== "resolved")
     throw new Error("bench: the conversation did not resolve");
-  const rows = measureAll([
-    ["bare machine, actor", bareActorRun],
-    ["conversationMachine, actor", actorRun],
-    ["bare machine, transition()", barePureRun],
-    ["conversationMachine, transition()", pureRun],
-  ]).map(perConversation(n));
-  const [bareActor, actor, barePure, pure] = rows as [Measurement, Measurement, Measurement, Measurement];
+  const perConv = (r: Interleaved): Interleaved => ({ ...r, ms: r.ms / n, hz: r.hz * n });
+  // Each pair interleaved: a round of one, then a round of the other, 25 times.
+  const actorRows = interleave(
+    [
+      ["bare machine, actor", bareActorRun],
+      ["conversationMachine, actor", actorRun],
+    ],
+    { rounds: 25, warmup: 3 },
+  ).map(perConv);
+  const pureRows = interleave(
+    [
+      ["bare machine, transition()", barePureRun],
+      ["conversationMachine, transition()", pureRun],
+    ],
+    { rounds: 25, warmup: 3 },
+  ).map(perConv);
   return [
-    table([bareActor, actor], "bare machine, actor", "conversation"),
+    interleavedTable(actorRows, "conversation"),
     "",
-    table([barePure, pure], "bare machine, transition()", "conversation"),
+    interleavedTable(pureRows, "conversation"),
     "",
-    "`transition()` builds an inert actor for every call (XState's design), so both of its rows pay that; the actor rows create, start and stop one actor per conversation.",
+    "CPU time, each pair interleaved round by round (25 rounds of " +
+      n +
+      " conversations); the ratio is the median of the per-round ratios. `transition()` builds an inert actor for every call (XState's design), so both of its rows pay that; the actor rows create, start and stop one actor per conversation.",
   ].join("\n");
 }
 
@@ -204,23 +222,61 @@ function xstateCosts(n: number): string {
       }
       return last;
     };
-  const rows = measureAll([
-    ["bare machine (12 states in a row)", runOf(bare, bareEvents)],
-    ["+ one context assign per transition", runOf(chain, bareEvents)],
-    ["two parallel regions, both transitioning", runOf(twoRegions, bareEvents)],
-    ["one state re-entered per event, 1 delayed transition, one assign", runOf(oneTimer, bareEvents)],
-    ["one state re-entered per event, 6 delayed transitions, one assign", runOf(sixTimers, bareEvents)],
+  /** The machine's depth: root > active > stage > one of 12 stages > its sub-state; a new stage per event. */
+  const nestedOf = (withAssign: boolean) =>
+    createMachine({
+      context: { n: 0 },
+      initial: "active",
+      states: {
+        active: {
+          initial: "stage",
+          states: {
+            stage: {
+              initial: "s0",
+              states: Object.fromEntries(
+                Array.from({ length: 13 }, (_, i) => [
+                  `s${i}`,
+                  {
+                    initial: "a",
+                    states: { a: {} },
+                    ...(i < 12
+                      ? { on: { next: withAssign ? { target: `s${i + 1}`, actions: inc } : `s${i + 1}` } }
+                      : {}),
+                  },
+                ]),
+              ),
+            },
+          },
+        },
+      },
+    } as never);
+  const rows = interleave(
     [
-      "conversationMachine with every action a no-op (its structure alone)",
-      runOf(structureOnly, events, input),
+      ["bare machine (12 states in a row)", runOf(bare, bareEvents)],
+      ["+ one context assign per transition", runOf(chain, bareEvents)],
+      ["two parallel regions, both transitioning", runOf(twoRegions, bareEvents)],
+      ["one state re-entered per event, 1 delayed transition, one assign", runOf(oneTimer, bareEvents)],
+      ["one state re-entered per event, 6 delayed transitions, one assign", runOf(sixTimers, bareEvents)],
+      [
+        "stages nested as deep as the machine's, a new stage per event, no context",
+        runOf(nestedOf(false), bareEvents),
+      ],
+      ["the same, one context assign per transition", runOf(nestedOf(true), bareEvents)],
+      [
+        "conversationMachine with every action a no-op (its structure alone)",
+        runOf(structureOnly, events, input),
+      ],
+      ["conversationMachine", runOf(conversationMachine, events, input)],
     ],
-    ["conversationMachine", runOf(conversationMachine, events, input)],
-  ]).map((r) => ({ ...r, ms: r.ms / n / 12, hz: r.hz * n * 12 }));
-  const x = (i: number) => ((rows[i]?.ms ?? Number.NaN) / (rows[0]?.ms ?? Number.NaN)).toFixed(1);
+    { rounds: 11, warmup: 3 },
+  ).map((r) => ({ ...r, ms: r.ms / n / 12, hz: r.hz * n * 12 }));
+  const x = (i: number) => (rows[i]?.ratio ?? Number.NaN).toFixed(1);
   return [
     microTable(rows, "event"),
     "",
-    `Each row includes creating, starting and stopping the actor, spread over its 12 events. A second region that moves costs ${x(2)}× the bare transition; a state re-entered with one delayed transition ${x(3)}×, with six ${x(4)}×. The conversation machine has one region (the stage) and takes one transition per event, targetless on \`active\` when the stage stays (the turn is context), so its structure alone, every action a no-op, costs ${x(5)}×. Its actions add the rest (${x(6)}×): the bookkeeping, one snapshot copy per assign, and the SLA and silence timers, which the actions re-arm when their instants move (the no-op row books none). Staying within 1.5× of the bare machine would leave ${((rows[0]?.ms ?? 0) * 500).toFixed(1)} µs per event, beyond the bare transition, for all of that.`,
+    "CPU time, the rows interleaved round by round (11 rounds); the ratio is the median of the per-round ratios.",
+    "",
+    `Each row includes creating, starting and stopping the actor, spread over its 12 events. A second region that moves costs ${x(2)}× the bare transition; a state re-entered with one delayed transition ${x(3)}×, with six ${x(4)}×. Stage states nested as deep as the machine's (root, \`active\`, \`stage\`, the stage, its sub-state), moving to a new stage on every event, cost ${x(5)}× with no context at all and ${x(6)}× with one assign per event: the shape alone, before any guard or bookkeeping. The conversation machine moves its stage on five of the twelve events (targetless on \`active\` otherwise: the turn is context), so its structure alone, every action a no-op, costs ${x(7)}×. Its actions add the rest (${x(8)}×): the bookkeeping, one snapshot copy per assign, and the SLA and silence timers, which the actions re-arm when their instants move (the no-op row books none). Staying within 1.5× of the bare machine would leave ${((rows[0]?.ms ?? 0) * 500).toFixed(1)} µs per event, beyond the bare transition, for all of that.`,
   ].join("\n");
 }
 
