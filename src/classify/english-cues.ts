@@ -188,9 +188,15 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   urgency: {
     ...words(
-      "urgent|urgently|asap|as soon as possible|immediately|right now|right away|emergency|critical|time sensitive|time-sensitive|today|tonight|by tomorrow|deadline|quickly|hurry|at once|straight away|without delay|can't wait|cannot wait|need it now|need this now|need help now|need help asap|as a matter of urgency|priority|high priority|losing money|losing customers|production is down|site is down|is down|are down|outage|blocked",
+      "urgent|urgently|asap|as soon as possible|immediately|right now|right away|emergency|critical|time sensitive|time-sensitive|by tomorrow|deadline|quickly|hurry|at once|straight away|without delay|can't wait|cannot wait|need it now|need this now|need help now|need help asap|as a matter of urgency|priority|high priority|losing money|losing customers|production is down|site is down|is down|are down|outage|blocked",
       1.5,
     ),
+    // A day alone is a date, not a hurry ("I got it today"); needing something by then is.
+    ...words(
+      "need it today|need this today|need them today|needed today|need it by today|need it tonight|need this tonight|by today|by tonight|by end of day|by the end of the day|by eod|end of day|today please|today if possible|before tonight|fixed today|sorted today|resolved today|done today|today or|this morning please|within the hour|within an hour",
+      1.5,
+    ),
+    ...words("today|tonight", 0.3),
   },
   frustration: {
     ...words(
@@ -250,7 +256,7 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   comparison: {
     ...words(
-      "compared to|compared with|comparison|compare|comparing|versus|vs|vs.|alternative|alternatives|competitor|competitors|other brands|other companies|switch to|switching to|switched to|better than|worse than|cheaper than|or should i|which is better|which one is better|pros and cons|other options|shopping around|evaluating|on the fence|deciding between",
+      "compared to|compared with|comparison|compare|comparing|versus|vs|vs.|alternative|alternatives|competitor|competitors|other brands|other companies|switch from|switching from|switched from|switch providers|switching providers|switch provider|switch to another|switching to another|switched to another|switch to a different|better than|worse than|cheaper than|or should i|which is better|which one is better|pros and cons|other options|shopping around|evaluating|on the fence|deciding between",
       1.2,
     ),
     ...words(
@@ -258,6 +264,8 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       1.2,
     ),
     ...words("cheaper|considering|difference between|differences between|elsewhere", 0.6),
+    // "switch to dark mode", "switch to annual billing": a setting or a plan, unless a rival is named.
+    ...words("switch to|switching to|switched to", 0.3),
   },
   onboarding: {
     ...words(
@@ -278,10 +286,11 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   "cancel-intent": {
     ...words(
-      "cancel my subscription|cancel my account|cancel my membership|cancel my plan|cancelling my|canceling my|cancel|cancelling|canceling|cancellation|cancel my|close my account|close account|delete my account|delete account|terminate|unsubscribe|switch to|switching to|moving to|take my business elsewhere|going elsewhere|go elsewhere|done with you|never again|never buying|never buy|won't be back|will not be back|not renewing|won't renew|stop using|want my money back|money back|chargeback|churn",
+      "cancel my subscription|cancel my account|cancel my membership|cancel my plan|cancelling my|canceling my|cancel|cancelling|canceling|cancellation|cancel my|close my account|close account|delete my account|delete account|terminate|unsubscribe|switch to another|switching to another|switch providers|switching providers|switch provider|move to another|moving to another|switch to a competitor|switching to a competitor|take my business elsewhere|going elsewhere|go elsewhere|done with you|never again|never buying|never buy|won't be back|will not be back|not renewing|won't renew|stop using|want my money back|money back|chargeback|churn",
       1.3,
     ),
     ...words("leave|leaving|switching|refund|quit|quitting|last time", 0.5),
+    ...words("switch to|moving to", 0.3),
   },
   greeting: {
     ...words(

@@ -28,6 +28,25 @@ describe("detectSignals", () => {
     );
   });
 
+  it("reads a day as urgent only when something is needed by then", () => {
+    const has = (text: string, signal: string) => detectSignals(text).signals.some((x) => x.signal === signal);
+    expect(has("Thanks, the parcel arrived today.", "urgency")).toBe(false);
+    expect(has("I'll send you the photos tonight.", "urgency")).toBe(false);
+    expect(has("Could you get this sorted today, please?", "urgency")).toBe(true);
+    expect(has("We need it by end of day.", "urgency")).toBe(true);
+  });
+
+  it("reads switching as leaving only when a rival is named", () => {
+    const has = (text: string, signal: string) => detectSignals(text).signals.some((x) => x.signal === signal);
+    for (const text of ["How do I switch to dark mode?", "Can I switch to annual billing?"]) {
+      expect(has(text, "comparison")).toBe(false);
+      expect(has(text, "cancel-intent")).toBe(false);
+    }
+    expect(has("If this goes on we'll switch to another provider.", "cancel-intent")).toBe(true);
+    expect(has("If this goes on we'll switch to another provider.", "comparison")).toBe(true);
+    expect(has("We're thinking of switching from our old tool to yours.", "comparison")).toBe(true);
+  });
+
   it("drops a negated signal", () => {
     expect(detectSignals("I am not confused at all.").strengths.confusion).toBe(0);
   });
