@@ -98,7 +98,9 @@ export const SIGNAL_PRESENT = 0.5;
  *
  * @category Scenario
  */
-export function classifyCategory(input: CategoryInput): CategoryResult {
+export function classifyCategory(given: CategoryInput): CategoryResult {
+  // Total, as every classifier: no facts object means no facts.
+  const input: CategoryInput = typeof given === "object" && given !== null ? given : {};
   const s = input.signals ?? {};
   const on = (name: SignalName): boolean => (s[name] ?? 0) >= SIGNAL_PRESENT;
   const phase: RelationshipPhase | "unknown" = input.journeyStage ? phaseOf(input.journeyStage) : "unknown";

@@ -116,7 +116,9 @@ export interface ScenarioResult {
  * how-to question is not confusion: confusion needs evidence of not understanding ("I don't
  * understand", "not sure where", "can't figure out", "what does X mean?", "makes no sense").
  *
- * @param input - the text and the customer and conversation facts
+ * A bare string is the text with no customer or conversation facts.
+ *
+ * @param input - the text and the customer and conversation facts, or the text alone
  * @returns the scenario, the category, the type, the reasons, the facts and the evidence
  *
  * @example
@@ -128,13 +130,17 @@ export interface ScenarioResult {
  * classifyScenario({ text: "How does your plan compare to the alternatives?", customer: { purchases: 0 } }).scenario; // => "evaluation"
  * classifyScenario({ text: "Do you ship to Canada?", customer: { purchases: 0 } }).scenario; // => "information-seeking"
  * classifyScenario({ text: "How do I reset my password?" }).scenario; // => "experience"
+ * classifyScenario("I'm lost, what does this error mean?").scenario; // => "confusion"
  * classifyScenario({ text: "I signed up on Monday and I'm not sure where to begin." }).scenario; // => "onboarding"
  * classifyScenario({ text: "Is there a yearly invoice?", customer: { tenureDays: 1200, purchases: 14, lastNps: 10 } }).scenario; // => "loyalty"
  * ```
  *
  * @category Scenario
  */
-export function classifyScenario(input: ScenarioInput): ScenarioResult {
+export function classifyScenario(given: ScenarioInput | string): ScenarioResult {
+  // Total, as every classifier: anything that is not an input object is the text.
+  const input: ScenarioInput =
+    typeof given === "object" && given !== null ? given : { text: given === undefined ? "" : String(given) };
   const a = analyze(input.text, input.lexicon, input.maxLength);
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);

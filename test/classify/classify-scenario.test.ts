@@ -81,3 +81,14 @@ describe("classifyCategory", () => {
     expect(r.reasons.length).toBe(1);
   });
 });
+
+describe("classifyScenario and classifyCategory are total", () => {
+  it("take a bare string as the text, and anything else without crashing", () => {
+    expect(classifyScenario("This is the third time I write, I am so fed up with this!").scenario).toBe(
+      "frustration",
+    );
+    expect(classifyScenario(null as never).scenario).toBe("experience");
+    expect(classifyCategory(null as never).category).toBe("stabilizing");
+    expect(classifyCategory(undefined as never).reasons.length).toBeGreaterThan(0);
+  });
+});

@@ -29,7 +29,8 @@ describe("detectSignals", () => {
   });
 
   it("reads a day as urgent only when something is needed by then", () => {
-    const has = (text: string, signal: string) => detectSignals(text).signals.some((x) => x.signal === signal);
+    const has = (text: string, signal: string) =>
+      detectSignals(text).signals.some((x) => x.signal === signal);
     expect(has("Thanks, the parcel arrived today.", "urgency")).toBe(false);
     expect(has("I'll send you the photos tonight.", "urgency")).toBe(false);
     expect(has("Could you get this sorted today, please?", "urgency")).toBe(true);
@@ -37,7 +38,8 @@ describe("detectSignals", () => {
   });
 
   it("reads switching as leaving only when a rival is named", () => {
-    const has = (text: string, signal: string) => detectSignals(text).signals.some((x) => x.signal === signal);
+    const has = (text: string, signal: string) =>
+      detectSignals(text).signals.some((x) => x.signal === signal);
     for (const text of ["How do I switch to dark mode?", "Can I switch to annual billing?"]) {
       expect(has(text, "comparison")).toBe(false);
       expect(has(text, "cancel-intent")).toBe(false);
