@@ -79,6 +79,12 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "worst service|worst customer service|terrible service|poor service|bad service|customer service is|not acceptable|not happy|sort it out|sort this out|fix this|fix it|do better|get it together|explain why|how is this acceptable|is this a joke|you have got to be kidding|what a joke|thanks for nothing|so much for",
       1.6,
     ),
+    // A service that is down, and the wrong thing delivered ("I ordered a blue one but received a
+    // red one").
+    ...words(
+      "is down|are down|was down|were down|is down again|site is down|website is down|app is down|server is down|system is down|service is down|down again|been down|keeps going down|site down|website down|app down|server down|servers down|service down|but received|but i received|but we received|but got|but i got|but we got|but it arrived|instead i received|instead i got|instead we received|received a different|sent me the wrong|sent us the wrong|sent the wrong|delivered the wrong|got the wrong",
+      1.0,
+    ),
     // Failures of things and services, described as events ("the screen went out", "it keeps
     // restarting", "my parcel went missing").
     ...words(
@@ -188,7 +194,7 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   urgency: {
     ...words(
-      "urgent|urgently|asap|as soon as possible|immediately|right now|right away|emergency|critical|time sensitive|time-sensitive|by tomorrow|deadline|quickly|hurry|at once|straight away|without delay|can't wait|cannot wait|need it now|need this now|need help now|need help asap|as a matter of urgency|priority|high priority|losing money|losing customers|production is down|site is down|is down|are down|outage|blocked",
+      "urgent|urgently|asap|as soon as possible|immediately|right now|right away|emergency|critical|time sensitive|time-sensitive|by tomorrow|deadline|hurry|at once|straight away|without delay|can't wait|cannot wait|need it now|need this now|need help now|need help asap|as a matter of urgency|high priority|top priority|urgent priority|as a priority|treat this as a priority|losing money|losing customers|production is down|site is down|is down|are down|outage|blocked",
       1.5,
     ),
     // A day alone is a date, not a hurry ("I got it today"); needing something by then is.
@@ -196,7 +202,13 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "need it today|need this today|need them today|needed today|need it by today|need it tonight|need this tonight|by today|by tonight|by end of day|by the end of the day|by eod|end of day|today please|today if possible|before tonight|fixed today|sorted today|resolved today|done today|today or|this morning please|within the hour|within an hour",
       1.5,
     ),
-    ...words("today|tonight", 0.3),
+    ...words(
+      "as quickly as possible|as quick as possible|quickly please|please quickly|need it quickly|need this quickly|need help quickly|fix it quickly|fix this quickly|resolve this quickly|reply quickly|respond quickly",
+      1.5,
+    ),
+    // A day or a word of speed alone is a date or a manner, not a hurry ("I got it today",
+    // "I quickly checked", "your priority support plan").
+    ...words("today|tonight|quickly|priority", 0.3),
   },
   frustration: {
     ...words(

@@ -31,6 +31,26 @@ describe("complaint cues", () => {
     expect(classifyInteraction(text).label).not.toBe("complaint");
   });
 
+  it.each([
+    ["Your website is down.", "website is down"],
+    ["The servers are down since noon.", "are down"],
+    ["The booking site is down again and we are losing sales!", "site is down"],
+    ["I asked for the large size but received a small one.", "but received"],
+    ["You sent me the wrong charger.", "sent me the wrong"],
+  ])("a service that is down, or the wrong thing delivered: %s", (text, cue) => {
+    const r = classifyInteraction(text);
+    expect(r.label).toBe("complaint");
+    expect(r.evidence.some((e) => e.cue === cue)).toBe(true);
+  });
+
+  it.each([
+    "What does your priority support plan include?",
+    "I quickly checked the settings before writing.",
+    "The parcel arrived today, thanks.",
+  ])("a word of time or speed alone is not urgency: %s", (text) => {
+    expect(detectSignals(text).signals.some((x) => x.signal === "urgency")).toBe(false);
+  });
+
   it("reads a denied comparative as the strongest praise or blame (litotes)", () => {
     expect(classifyInteraction("They could not be more helpful.").label).toBe("praise");
     expect(classifyInteraction("The app couldn't be slower.").label).toBe("complaint");
