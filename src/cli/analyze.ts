@@ -21,6 +21,7 @@ import {
   type BusinessSchedule,
   ces,
   csatBreakdown,
+  type FcrDefinition,
   firstContactResolution,
   firstResponseTimes,
   nextResponseTimes,
@@ -55,6 +56,12 @@ export interface AnalyzeOptions {
   asOf?: number | undefined;
   /** How many open conversations the "needs attention" list shows (default 10). */
   attention?: number;
+  /**
+   * Which vendor's first contact resolution to report (touchpoint/metrics' `FcrDefinition`): the
+   * command picks the export's own vendor's (one-touch for Zendesk, single-reply for Freshdesk,
+   * closed-on-first-contact for Intercom and the rest); `closed-on-first-contact` when left out.
+   */
+  fcr?: FcrDefinition;
 }
 
 /** The figures of one segment (or of all conversations). */
@@ -77,7 +84,7 @@ export interface SegmentFigures {
   resolution: Summary | null;
   /** First resolution time, business hours (with a schedule). */
   resolutionBusiness: Summary | null;
-  /** Zendesk one-touch FCR, percent of resolved. */
+  /** First contact resolution by the report's definition ({@link Report.fcrDefinition}), percent of resolved. */
   fcr: number | null;
   /** SLA compliance, all targets, percent of decided targets. */
   sla: number | null;
@@ -131,6 +138,8 @@ export interface Report {
   period: { from: number; to: number } | null;
   /** What the segments are. */
   by: SegmentKey;
+  /** The definition of first contact resolution the figures use. */
+  fcrDefinition: FcrDefinition;
   /** All conversations together. */
   total: SegmentFigures;
   /** One row per segment, largest first. */
@@ -260,6 +269,16 @@ function policyOf(
     : { targets: policyTargets, schedule: options.schedule, asOf };
 }
 
+/** Intercom's definition: it reads sensibly on conversations with several agent messages. */
+const DEFAULT_FCR: FcrDefinition = "closed-on-first-contact";
+
+/** What each definition means, for the reports' legends. */
+export const fcrLegend: Record<FcrDefinition, string> = {
+  "one-touch": "Zendesk one-touch (fewer than two agent replies)",
+  "single-reply": "Freshdesk (exactly one agent reply)",
+  "closed-on-first-contact": "Intercom (closed once, one agent)",
+};
+
 function figuresOf(
   segment: string,
   conversations: Conversation[],
@@ -270,7 +289,7 @@ function figuresOf(
   const first = firstResponseTimes(conversations, { schedule });
   const next = nextResponseTimes(conversations, { schedule });
   const resolution = resolutionTimes(conversations, { schedule });
-  const fcr = firstContactResolution(conversations, { definition: "one-touch" });
+  const fcr = firstContactResolution(conversations, { definition: options.fcr ?? DEFAULT_FCR });
   const sla = slaCompliance(conversations, policy);
   const c = pooledCsat(conversations);
   const n = scoresOf(conversations, "nps");
@@ -429,6 +448,7 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
     asOf,
     period: list.length === 0 ? null : { from, to },
     by,
+    fcrDefinition: options.fcr ?? DEFAULT_FCR,
     total: figuresOf("all", list, options, policy),
     segments,
     types,

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from "../internal/html.js";
 import type { Summary } from "../metrics/index.js";
-import type { Report, SegmentFigures } from "./analyze.js";
+import { fcrLegend, type Report, type SegmentFigures } from "./analyze.js";
 
 /** Where the report's data came from and what was rejected. */
 export interface ReportInput {
@@ -120,7 +120,7 @@ export function formatText(report: Report, input: ReportInput): string {
   out.push(
     "",
     "FRT first response time (public human replies; bots and private notes excluded); NRT next response time;",
-    "resolution: creation to first resolution; FCR: Zendesk one-touch, reopened counts as not resolved on first contact;",
+    `resolution: creation to first resolution; FCR: ${fcrLegend[report.fcrDefinition]}, reopened counts as not resolved on first contact;`,
     "SLA met: targets hit out of targets decided; CSAT: percent satisfied; CES: mean on 1–7.",
   );
 
@@ -206,7 +206,7 @@ export function formatHtml(report: Report, input: ReportInput): string {
       columns.map(([h]) => h),
       [...report.segments, report.total].map((f) => columns.map(([, get]) => get(f))),
     ),
-    '<p class="note">FRT: first response time (public human replies). NRT: next response time. Resolution: creation to first resolution. FCR: Zendesk one-touch. SLA met: targets hit out of targets decided.</p>',
+    `<p class="note">FRT: first response time (public human replies). NRT: next response time. Resolution: creation to first resolution. FCR: ${escapeHtml(fcrLegend[report.fcrDefinition])}. SLA met: targets hit out of targets decided.</p>`,
     "<h2>What customers wrote</h2>",
     htmlTable(["opening message type", "conversations"], mix(report.types)),
     htmlTable(["scenario", "conversations"], mix(report.scenarios)),

@@ -16,7 +16,7 @@ import {
   type ZendeskInput,
 } from "../adapters/index.js";
 import { TouchpointError } from "../internal/errors.js";
-import { type BusinessSchedule, businessSchedule } from "../metrics/index.js";
+import { type BusinessSchedule, businessSchedule, type FcrDefinition } from "../metrics/index.js";
 import type { ConversationSlaTargets } from "../conversation/index.js";
 import {
   type BatchValidationResult,
@@ -74,6 +74,9 @@ Options:
                       "4h", "2d" or minutes; null for no target
   --as-of <time>      the instant the export was taken (ISO 8601); default the latest event
   --attention <n>     how many open conversations to list (default 10)
+  --fcr <definition>  first contact resolution: one-touch (Zendesk), single-reply
+                      (Freshdesk) or closed-on-first-contact (Intercom); default the
+                      vendor's own for --from zendesk and freshdesk, else Intercom's
   --strict            exit with status 1 when any record is rejected
   -h, --help          show this help
   -v, --version       show the version
@@ -227,6 +230,22 @@ function idOf(record: unknown): string | null {
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
 }
 
+const fcrDefinitions = [
+  "one-touch",
+  "single-reply",
+  "closed-on-first-contact",
+] as const satisfies readonly FcrDefinition[];
+
+/** Each vendor's own definition of first contact resolution for its own export (notes/helpdesk-anchors.md §2). */
+const defaultFcr: Record<Source, FcrDefinition> = {
+  touchpoint: "closed-on-first-contact",
+  zendesk: "one-touch",
+  intercom: "closed-on-first-contact",
+  freshdesk: "single-reply",
+  chatwoot: "closed-on-first-contact",
+  csv: "closed-on-first-contact",
+};
+
 /** Runs the command; returns the exit status (0 ok, 1 rejected records with --strict or a failure, 2 usage). */
 export function run(argv: readonly string[], io: CliIo): number {
   let parsed: ReturnType<typeof parse>;
@@ -288,6 +307,11 @@ export function run(argv: readonly string[], io: CliIo): number {
         throw new UsageError(`--attention: expected a whole number, got ${JSON.stringify(values.attention)}`);
       options.attention = n;
     }
+
+    const fcr = values.fcr ?? defaultFcr[source];
+    if (!(fcrDefinitions as readonly string[]).includes(fcr))
+      throw new UsageError(`--fcr: expected ${fcrDefinitions.join(", ")}, got ${JSON.stringify(fcr)}`);
+    options.fcr = fcr as FcrDefinition;
 
     const records: unknown[] = [];
     const rejected: ReportInput["rejected"] = [];
@@ -379,6 +403,7 @@ function parse(argv: readonly string[]) {
       sla: { type: "string" },
       "as-of": { type: "string" },
       attention: { type: "string" },
+      fcr: { type: "string" },
       strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },

@@ -83,7 +83,12 @@ describe("analyze", () => {
     expect(t.firstResponse?.median).toBe(65 * MIN); // 10 and 120 minutes
     expect(t.nextResponse).toMatchObject({ count: 2, median: 5 * MIN });
     expect(t.resolution?.median).toBe(95 * MIN); // 40 and 150 minutes
-    expect(t.fcr).toBe(50); // B of A and B
+    // Intercom's definition by default: A and B were each closed once, their replies from one
+    // (unnamed) agent. Zendesk's one-touch: only B, with its single reply.
+    expect(report.fcrDefinition).toBe("closed-on-first-contact");
+    expect(t.fcr).toBe(100);
+    expect(analyze(conversations, { fcr: "one-touch" }).total.fcr).toBe(50);
+    expect(analyze(conversations, { fcr: "single-reply" }).total.fcr).toBe(50);
     // A: first response, two next responses and resolution hit; B: first response missed,
     // resolution hit; C: both still running. 5 hits of 6 decided.
     expect(t.sla).toBeCloseTo((100 * 5) / 6, 10);

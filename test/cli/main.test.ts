@@ -63,6 +63,10 @@ describe("touchpoint (the command)", () => {
     [["--format", "pdf"], '--format: expected text, json or html, got "pdf"'],
     [["--as-of", "yesterday"], '--as-of: expected an ISO 8601 time, got "yesterday"'],
     [["--attention", "2.5"], '--attention: expected a whole number, got "2.5"'],
+    [
+      ["--fcr", "first-touch"],
+      '--fcr: expected one-touch, single-reply, closed-on-first-contact, got "first-touch"',
+    ],
     [["--sla", "missing.json"], "--sla: cannot read missing.json"],
   ])("names the option and the value: %j", (args, message) => {
     const t = io({ "in.json": JSON.stringify([conversation("a")]) });
@@ -213,6 +217,15 @@ describe("touchpoint (the command)", () => {
       const z = io({ "zendesk.json": t.io.readFile("zendesk.json") });
       expect(run(["analyze", "zendesk.json", "--from", "zendesk", "--format", "json"], z.io)).toBe(0);
       expect(JSON.parse(z.out()).input.rejected).toEqual([]);
+      // Each vendor's own definition of first contact resolution, unless --fcr says otherwise.
+      expect(JSON.parse(z.out()).fcrDefinition).toBe("one-touch");
+      expect(JSON.parse(t.out()).fcrDefinition).toBe("closed-on-first-contact");
+      const y = io({ "zendesk.json": t.io.readFile("zendesk.json") });
+      run(
+        ["analyze", "zendesk.json", "--from", "zendesk", "--fcr", "single-reply", "--format", "json"],
+        y.io,
+      );
+      expect(JSON.parse(y.out()).fcrDefinition).toBe("single-reply");
     });
 
     it("reports a payload the adapter rejects with the vendor's path and keeps the others", () => {
