@@ -23,19 +23,9 @@ import {
 } from "../src/metrics/index.js";
 import type { Bench } from "./run.js";
 import { keep, type Measurement, measure, table } from "./lib/measure.js";
+import { random } from "./lib/random.js";
 
 const N = Number(process.env.BENCH_N ?? 10_000_000);
-
-/** mulberry32: deterministic data, so runs compare like with like. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function integers(n: number, min: number, max: number, seed: number): number[] {
   const next = random(seed);
