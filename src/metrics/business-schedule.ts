@@ -379,8 +379,11 @@ export function dayAt(c: Compiled, d: number): BusinessDay {
     }
   };
   preimage(wall0, wall0 + DAY);
-  const start = out[0]!;
-  const end = out[out.length - 1]!;
+  // A date the zone skips entirely has no instants (Samoa's 30 December 2011, when Pacific/Apia
+  // moved from UTC−10 to UTC+14): it starts and ends at the change, so `dateOf` gives the instants
+  // before it to the day before and the rest to the day after.
+  const start = out.length === 0 ? change : out[0]!;
+  const end = out.length === 0 ? change : out[out.length - 1]!;
   out.length = 0;
   const weekday = (((d + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   const week = c.week[weekday]!;

@@ -118,6 +118,41 @@ describe("businessDuration across daylight-saving changes", () => {
   });
 });
 
+describe("a date the zone skips entirely", () => {
+  // Samoa skipped Friday 30 December 2011: Pacific/Apia went from UTC−10 to UTC+14 at the end of
+  // Thursday 29 December (the IANA tz database's Pacific/Apia, as Intl reports it here):
+  // 2011-12-30T09:59:59Z is Thu 29 Dec 23:59:59 local and 10:00:00Z is Sat 31 Dec 00:00 local.
+  const day: BusinessInterval[] = [{ start: "09:00", end: "17:00" }];
+  const everyDay = businessSchedule({
+    timeZone: "Pacific/Apia",
+    hours: {
+      sunday: day,
+      monday: day,
+      tuesday: day,
+      wednesday: day,
+      thursday: day,
+      friday: day,
+      saturday: day,
+    },
+  });
+
+  it("gives the instants of that UTC date to the local days either side", () => {
+    // Sat 31 Dec 08:00 → 13:00 local (UTC+14): open from 09:00, 4 hours.
+    expect(businessDuration(t("2011-12-30T18:00:00Z"), t("2011-12-30T23:00:00Z"), everyDay)).toBe(4 * H);
+    // Thu 29 Dec 14:00 → 16:00 local (UTC−10): 2 hours.
+    expect(businessDuration(t("2011-12-30T00:00:00Z"), t("2011-12-30T02:00:00Z"), everyDay)).toBe(2 * H);
+    // Thu 29 Dec 14:00 local to Sat 31 Dec 10:00 local: 3 hours on Thursday, none on the skipped
+    // Friday, 1 hour on Saturday.
+    expect(businessDuration(t("2011-12-30T00:00:00Z"), t("2011-12-30T20:00:00Z"), everyDay)).toBe(4 * H);
+    expect(isWithinBusinessHours(t("2011-12-30T20:00:00Z"), everyDay)).toBe(true); // Sat 10:00
+    expect(isWithinBusinessHours(t("2011-12-30T05:00:00Z"), everyDay)).toBe(false); // Thu 19:00
+    // Thu 14:00 + 1 business hour = Thu 15:00 local = 01:00Z.
+    expect(addBusinessTime(t("2011-12-30T00:00:00Z"), H, everyDay)).toBe(t("2011-12-30T01:00:00Z"));
+    // Thu 14:00 + 4 business hours: 3 on Thursday, then Saturday 09:00 + 1 h = 10:00 local = 20:00Z.
+    expect(addBusinessTime(t("2011-12-30T00:00:00Z"), 4 * H, everyDay)).toBe(t("2011-12-30T20:00:00Z"));
+  });
+});
+
 describe("businessDuration", () => {
   it("adds split shifts", () => {
     const s = businessSchedule({
