@@ -165,6 +165,10 @@ function doneFlags(context: ConversationContext, stage: ConversationStage, sub: 
       break;
     }
     case "delivering":
+      if (hasDelivered(context)) {
+        done.add("deliver");
+        done.add("clarify");
+      }
       break;
     case "closing":
       done.add("anything_else");
@@ -184,8 +188,8 @@ function doneFlags(context: ConversationContext, stage: ConversationStage, sub: 
  * @remarks
  * The stage checklists are {@link stageChecklists} (seed 003's lifecycle). The action follows the
  * state: greet in greeting; ask, then restate, in understanding (clarify if the customer answered
- * a restatement without confirming it); propose, or an alternative after a rejection; deliver, then
- * ask "anything else?"; say goodbye. When the customer holds the turn the team waits. Urgency
+ * a restatement without confirming it); propose, or an alternative after a rejection; deliver, then,
+ * once the customer has answered the delivery, ask "anything else?"; say goodbye. When the customer holds the turn the team waits. Urgency
  * comes from the SLA clocks the team is racing. `options.extend` lets a playbook refine the step
  * for a scenario without touching the machine.
  *
@@ -243,6 +247,21 @@ export function nextStep(
   return options.extend === undefined ? step : options.extend(step, context);
 }
 
+/**
+ * The team has replied since delivering began: the stage is entered on the customer's acceptance,
+ * which gives the team the turn, so the team holding it again since a later instant means a reply
+ * passed it to the customer and a message of theirs passed it back.
+ */
+function hasDelivered(context: ConversationContext): boolean {
+  const visit = context.timeline[context.timeline.length - 1];
+  return (
+    visit !== undefined &&
+    visit.stage === "delivering" &&
+    context.awaitingAgentSince !== null &&
+    context.awaitingAgentSince > visit.enteredAt
+  );
+}
+
 function actionFor(stage: ConversationStage, sub: string | null, context: ConversationContext): NextAction {
   switch (stage) {
     case "greeting":
@@ -255,7 +274,7 @@ function actionFor(stage: ConversationStage, sub: string | null, context: Conver
         ? "propose_alternative"
         : "propose";
     case "delivering":
-      return "deliver";
+      return hasDelivered(context) ? "ask_anything_else" : "deliver";
     case "closing":
       return "say_goodbye";
     default: {

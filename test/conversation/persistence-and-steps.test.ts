@@ -265,6 +265,20 @@ describe("nextStep", () => {
     ]);
   });
 
+  it("asks \"anything else?\" once the customer has answered the delivery", () => {
+    const delivered = happyPath().slice(0, 8); // up to agent.deliver
+    const answered = run([...delivered, { type: "customer.message", at: 13 * MIN }]).snapshot;
+    expect(nextStep(answered)).toMatchObject({ actor: "agent", action: "ask_anything_else" });
+    expect(nextStep(answered).checklist.map((i) => [i.id, i.done])).toEqual([
+      ["deliver", true],
+      ["clarify", true],
+      ["anything_else", false],
+    ]);
+    // Two messages in a row right after accepting: nothing delivered yet.
+    const twice = run([...happyPath().slice(0, 7), { type: "customer.message", at: 11 * MIN }]).snapshot;
+    expect(nextStep(twice).action).toBe("deliver");
+  });
+
   it("names the bot as the actor while a bot handles the conversation", () => {
     const { snapshot } = run([{ type: "customer.message", at: 0 }], { handler: "bot" });
     expect(nextStep(snapshot)).toMatchObject({ actor: "bot", handler: "bot", action: "greet" });
