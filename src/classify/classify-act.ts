@@ -33,6 +33,7 @@ export const actNames = [
   "apologize",
   "thank",
   "goodbye",
+  "escalate",
   "other",
 ] as const;
 /** A dialogue act ({@link actNames}). @category Acts */
@@ -44,7 +45,8 @@ export type ActName = (typeof actNames)[number];
  * @remarks
  * greet → greeting; ask, inform, restate, apologize → understanding; propose, reject → proposing (a
  * rejected proposal calls for another); accept, confirm → delivering (an agreed solution is being
- * delivered); thank, goodbye → closing.
+ * delivered); thank, goodbye → closing; escalate (asking for a person or someone senior) changes
+ * who handles the conversation, not its stage, and `other` has none.
  *
  * @example
  * ```ts
@@ -68,6 +70,7 @@ export const actStages: { readonly [A in ActName]: ConversationStage | null } = 
   confirm: "delivering",
   thank: "closing",
   goodbye: "closing",
+  escalate: null,
   other: null,
 };
 
@@ -129,6 +132,7 @@ const ACT_CUES: { readonly [K in CueKind]?: ActName } = {
   apology: "apologize",
   gratitude: "thank",
   goodbye: "goodbye",
+  escalate: "escalate",
 };
 
 const ACTS = actNames.length;
@@ -140,6 +144,7 @@ const PROPOSE = actNames.indexOf("propose");
 const ACCEPT = actNames.indexOf("accept");
 const REJECT = actNames.indexOf("reject");
 const CONFIRM = actNames.indexOf("confirm");
+const ESCALATE = actNames.indexOf("escalate");
 /** The act index of each cue kind (−1 for kinds that are not act cues). */
 const ACT_OF_KIND: Int8Array = Int8Array.from(cueKinds, (k) => {
   const act = ACT_CUES[k];
@@ -165,8 +170,18 @@ const ADVANCE: { readonly [A in ActName]: number } = {
   accept: 5,
   confirm: 6,
   goodbye: 7,
+  // Asking for a person outranks everything else the turn says: the hand-off comes first.
+  escalate: 8,
 };
 const ADVANCE_OF: Int8Array = Int8Array.from(actNames, (a) => ADVANCE[a]);
+
+/** Declining right before a cue ("don't want to talk to ...", "don't need a human", "no need to speak to ..."). */
+const DECLINED =
+  /(?:\b(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|never)(?:\s+really)?(?:\s+(?:want|need|wish)(?:\s+to)?)?|\brather not|\bno need (?:to|for))[\s,]*$/i;
+
+function declinedBefore(text: string, start: number): boolean {
+  return DECLINED.test(text.slice(Math.max(0, start - 40), start));
+}
 
 /** A restatement's frame damps the question mark and the check it carries ("..., is that right?"). */
 const FRAME_DAMP = 0.3;
@@ -182,7 +197,8 @@ let offerOpens = new Uint8Array(16);
 
 /**
  * Returns the dialogue act of one utterance (greet, ask, inform, restate, propose, accept, reject,
- * confirm, apologize, thank, goodbye), the conversation stage it signals, and the act of each sentence.
+ * confirm, apologize, thank, goodbye, escalate), the conversation stage it signals, and the act of
+ * each sentence.
  *
  * @remarks
  * Each sentence is scored on its own: each act's raw score sums its cues. Greetings, acceptances and
@@ -200,7 +216,8 @@ let offerOpens = new Uint8Array(16);
  *
  * The primary `act` is the sentence act that moves the conversation furthest through seed 003's
  * stages: ask, then restate, reject, propose (a rejection calls for a new proposal, so a proposal in the
- * same turn outranks it), accept, confirm, goodbye (so "Thanks for getting in
+ * same turn outranks it), accept, confirm, goodbye, and above them all escalate, a customer asking
+ * for a person or someone senior (an agent's offer to transfer counts less) (so "Thanks for getting in
  * touch. From what I understand, ...?" is a restatement, and "We could change it from your profile.
  * Would you prefer that?" a proposal). Greetings, apologies, thanks and `inform` only frame a turn:
  * when no sentence has one of the acts above, the primary act is the best-scoring act of the whole
@@ -222,6 +239,7 @@ let offerOpens = new Uint8Array(16);
  * classifyAct("I'd recommend the yearly plan for a team your size.", { speaker: "agent" }).act; // => "propose"
  * classifyAct("Yes, that works for me.", { speaker: "customer" }).act; // => "accept"
  * classifyAct("You're welcome, have a lovely evening!", { speaker: "agent" }).act; // => "goodbye"
+ * classifyAct("This isn't helping. Can I talk to a real person?").act; // => "escalate"
  *
  * const text = "Thanks for writing in. From what I understand, the export stops halfway?";
  * const result = classifyAct(text, { speaker: "agent" });
@@ -260,6 +278,8 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     if (act === ACCEPT || act === REJECT) w *= business ? 0.6 : 1.2;
     if ((act === ACCEPT || act === REJECT) && !early) w *= 0.5;
     if (act === GREET && !short) w *= 0.9;
+    // a customer asks for a person; an agent offering one is mostly proposing or informing
+    if (act === ESCALATE && business) w *= 0.4;
     return w;
   };
   for (let k = 0; k < log.n; k++) {
@@ -267,6 +287,8 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     if (t < TARGET_CUE || negatedAt(k)) continue;
     const act = ACT_OF_KIND[t - TARGET_CUE] as number;
     if (act < 0) continue;
+    // "I don't want to talk to a human": declining a person, a few words before the cue
+    if (act === ESCALATE && declinedBefore(a.text, log.start[k] as number)) continue;
     const si = log.sentence[k] as number;
     const at = ACTS * si + act;
     R[at] = (R[at] as number) + weightOf(act, k);

@@ -367,6 +367,48 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       1,
     ),
   },
+  // Asking for a person, or someone more senior, instead of whoever is answering.
+  escalate: {
+    ...words(
+      "talk to a human|speak to a human|speak with a human|talk with a human|chat with a human|a real person|real person|real human|a human please|human please|human agent|live agent|live person|talk to a person|speak to a person|speak with a person|talk to someone|speak to someone|speak with someone|talk to somebody|speak to somebody|talk to an agent|speak to an agent|speak with an agent|talk to a representative|speak to a representative|speak with a representative|talk to a rep|speak to a rep|customer service representative|an actual person|actual human|not a bot|not a robot|stop the bot|no more bots|your manager|a manager|the manager|my manager please|a supervisor|your supervisor|the supervisor|someone in charge|someone senior|escalate this|escalate my|escalate it|escalation|transfer me|put me through|connect me to|connect me with|get me someone",
+      1.6,
+    ),
+    // "talk to an agent", "speaking with someone", "contact a person", "chat with an operator"
+    ...words(
+      ["talk", "talking", "speak", "speaking", "chat", "chatting"]
+        .flatMap((verb) => ["to", "with"].map((prep) => `${verb} ${prep}`))
+        .concat(["contact", "contacting", "reach", "reaching", "get hold of", "get through to"])
+        .flatMap((lead) =>
+          "a human|an agent|a person|someone|somebody|an operator|a representative|a rep|a live agent|a real person|a human agent|an actual person|a manager|a supervisor|your manager|your supervisor"
+            .split("|")
+            .map((who) => `${lead} ${who}`),
+        )
+        .join("|"),
+      1.6,
+    ),
+    ...words(
+      ["need", "want", "get", "give me", "i'd like"]
+        .flatMap((lead) =>
+          ["a human", "an agent", "a person", "a live agent", "an operator", "a manager"].map(
+            (who) => `${lead} ${who}`,
+          ),
+        )
+        .concat(["an agent please", "agent please", "operator please", "transfer me to"])
+        .join("|"),
+      1.6,
+    ),
+    // Declining a person outweighs the words that follow ("I don't want to talk to a human").
+    ...words(
+      ["don't want to", "do not want to", "don't need to", "do not need to", "no need to", "didn't ask to"]
+        .flatMap((neg) =>
+          ["talk to", "talk with", "speak to", "speak with", "chat with"].map((v) => `${neg} ${v}`),
+        )
+        .concat(["don't need a human", "don't want a human", "don't need an agent", "don't want an agent"])
+        .join("|"),
+      -1.6,
+    ),
+    ...words("agent|human|person|representative|operator|manager|supervisor", 0.2),
+  },
   apology: {
     ...words(
       "sorry|i'm sorry|i am sorry|we're sorry|we are sorry|apologies|my apologies|i apologize|i apologise|we apologize|we apologise|apologize for|apologise for|sorry for the inconvenience|sorry to hear|i understand your frustration|i understand how frustrating",

@@ -57,6 +57,7 @@ export const cueKinds = [
   "reject",
   "confirm",
   "apology",
+  "escalate",
 ] as const;
 
 /** A kind of cue ({@link cueKinds}). @category Lexicons */

@@ -80,6 +80,8 @@ function stageKey(value: unknown): string {
 
 /** The event a customer's act means in the current state. */
 function customerEvent(act: string, state: string, at: number): ConversationEvent {
+  // Asking for a person hands the conversation to the next tier, whatever the stage.
+  if (act === "escalate") return { type: "customer.escalate", at };
   switch (state) {
     case "understanding.restated":
       if (act === "confirm" || act === "accept") return { type: "customer.confirm", at };
@@ -139,7 +141,8 @@ function agentEvent(act: string, text: string, state: string, at: number, by: Re
  * @remarks
  * Each public message is classified into a dialogue act (touchpoint/classify's `classifyAct` by
  * default) and the act becomes a typed event according to the state: a customer's "yes" confirms
- * a restatement, accepts a proposal, or asks for more after "anything else?"; an agent's `inform`
+ * a restatement, accepts a proposal, or asks for more after "anything else?"; asking for a person
+ * (`escalate`) is `customer.escalate`; an agent's `inform`
  * in delivering delivers; "anything else?" closes. Private notes are `agent.note`, system messages
  * are skipped, a status change to `resolved` or `closed` is `agent.resolve`, and one to `open` by a
  * bot is a hand-off. Before each message, a `clock.tick` is delivered at every deadline that falls

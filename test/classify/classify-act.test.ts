@@ -20,10 +20,20 @@ describe("classifyAct", () => {
     ["You can expect to receive the parcel within five business days.", "agent", "confirm", "delivering"],
     ["Thank you so much!", "customer", "thank", "closing"],
     ["Bye, have a nice day!", "customer", "goodbye", "closing"],
+    ["Thanks, but I'd rather speak to someone. Can you put me through?", "customer", "escalate", null],
+    ["This bot is useless, get me a manager.", "customer", "escalate", null],
   ])("%s (%s) → %s, %s", (text, speaker, act, stage) => {
     const r = classifyAct(text, { speaker });
     expect(r.act).toBe(act);
     expect(r.stage).toBe(stage);
+  });
+
+  it("does not read a mention of people, or an agent's offer, as asking for a person", () => {
+    expect(classifyAct("Our agent delivered the parcel to the wrong person.").act).not.toBe("escalate");
+    expect(classifyAct("I don't want to talk to a human, the bot is fine.").act).not.toBe("escalate");
+    expect(
+      classifyAct("I can connect you with a manager, or refund you right away.", { speaker: "agent" }).act,
+    ).toBe("propose");
   });
 
   it("answers other for an utterance with no words", () => {

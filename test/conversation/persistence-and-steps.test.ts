@@ -265,7 +265,7 @@ describe("nextStep", () => {
     ]);
   });
 
-  it("asks \"anything else?\" once the customer has answered the delivery", () => {
+  it('asks "anything else?" once the customer has answered the delivery', () => {
     const delivered = happyPath().slice(0, 8); // up to agent.deliver
     const answered = run([...delivered, { type: "customer.message", at: 13 * MIN }]).snapshot;
     expect(nextStep(answered)).toMatchObject({ actor: "agent", action: "ask_anything_else" });

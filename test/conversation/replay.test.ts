@@ -175,6 +175,20 @@ describe("replayConversation", () => {
     );
   });
 
+  it("hands off when the customer asks for a person (classifyAct's escalate)", () => {
+    const c = conversation("h", "normal", [
+      ["customer", 0, "My invoice shows the wrong amount."],
+      ["bot", 1, "Hello! I can help with invoices."],
+      ["customer", 2, "I'd rather talk to a human, please."],
+    ]);
+    const result = replayConversation(c);
+    expect(result.steps.map((s) => s.event.type)).toContain("customer.escalate");
+    expect(result.snapshot.context.handler).toBe("human");
+    expect(result.emitted.filter((e) => e.type === "conversation.handoff")).toMatchObject([
+      { from: "bot", to: "human", reason: "customer_request" },
+    ]);
+  });
+
   it("turns status changes into resolutions and bot hand-offs", () => {
     const result = replayConversation(withBot, { actClassifier: literal });
     expect(result.steps.filter((s) => s.message < 0).map((s) => s.event.type)).toEqual([
