@@ -98,15 +98,15 @@ export const SIGNAL_PRESENT = 0.5;
  *
  * @category Scenario
  */
-export function classifyCategory(given: CategoryInput): CategoryResult {
+export function classifyCategory(input: CategoryInput): CategoryResult {
   // Total, as every classifier: no facts object means no facts.
-  const input: CategoryInput = typeof given === "object" && given !== null ? given : {};
-  const s = input.signals ?? {};
+  const given: CategoryInput = typeof input === "object" && input !== null ? input : {};
+  const s = given.signals ?? {};
   const on = (name: SignalName): boolean => (s[name] ?? 0) >= SIGNAL_PRESENT;
-  const phase: RelationshipPhase | "unknown" = input.journeyStage ? phaseOf(input.journeyStage) : "unknown";
+  const phase: RelationshipPhase | "unknown" = given.journeyStage ? phaseOf(given.journeyStage) : "unknown";
   const facts = {
-    type: input.type ?? "unknown",
-    atStake: on("frustration") || on("urgency") || on("cancel-intent") || (input.sentiment ?? 0) <= -0.5,
+    type: given.type ?? "unknown",
+    atStake: on("frustration") || on("urgency") || on("cancel-intent") || (given.sentiment ?? 0) <= -0.5,
     onboarding: on("onboarding"),
     phase,
     growth: on("purchase-intent") || on("comparison"),

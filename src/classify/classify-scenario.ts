@@ -137,11 +137,11 @@ export interface ScenarioResult {
  *
  * @category Scenario
  */
-export function classifyScenario(given: ScenarioInput | string): ScenarioResult {
+export function classifyScenario(input: ScenarioInput | string): ScenarioResult {
   // Total, as every classifier: anything that is not an input object is the text.
-  const input: ScenarioInput =
-    typeof given === "object" && given !== null ? given : { text: given === undefined ? "" : String(given) };
-  const a = analyze(input.text, input.lexicon, input.maxLength);
+  const given: ScenarioInput =
+    typeof input === "object" && input !== null ? input : { text: input === undefined ? "" : String(input) };
+  const a = analyze(given.text, given.lexicon, given.maxLength);
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);
   let type: InteractionType | "unknown" = "unknown";
@@ -152,8 +152,8 @@ export function classifyScenario(given: ScenarioInput | string): ScenarioResult 
       type = t;
     }
   }
-  const c = input.customer ?? {};
-  const conv = input.conversation ?? {};
+  const c = given.customer ?? {};
+  const conv = given.conversation ?? {};
   const st = sig.strengths;
   const on = (name: SignalName): boolean => st[name] >= SIGNAL_PRESENT;
   const phase = c.journeyStage ? phaseOf(c.journeyStage) : null;
