@@ -48,6 +48,11 @@ export interface CategoryInput {
   type?: InteractionType | "unknown";
   /** The customer's journey stage, in any of the three journey models. */
   journeyStage?: AnyJourneyStage;
+  /**
+   * The relationship phase when the journey stage is not known but the phase is (a customer with
+   * no purchase is a prospect); the journey stage wins when both are given.
+   */
+  phase?: RelationshipPhase;
   /** Signal strengths in [0, 1], e.g. `detectSignals(text).strengths`; missing signals count as 0. */
   signals?: Partial<Record<SignalName, number>>;
   /** Sentiment in [−1, 1], e.g. `detectSignals(text).sentiment`. */
@@ -93,6 +98,7 @@ export const SIGNAL_PRESENT = 0.5;
  *
  * classifyCategory({ type: "complaint", journeyStage: "retention" }).category; // => "critical"
  * classifyCategory({ type: "question", journeyStage: "awareness" }).category; // => "stabilizing"
+ * classifyCategory({ type: "question", phase: "prospect" }).category; // => "stabilizing"
  * classifyCategory({ type: "question", journeyStage: "retention", signals: { "purchase-intent": 0.8 } }).category; // => "planned"
  * ```
  *
@@ -103,7 +109,9 @@ export function classifyCategory(input: CategoryInput): CategoryResult {
   const given: CategoryInput = typeof input === "object" && input !== null ? input : {};
   const s = given.signals ?? {};
   const on = (name: SignalName): boolean => (s[name] ?? 0) >= SIGNAL_PRESENT;
-  const phase: RelationshipPhase | "unknown" = given.journeyStage ? phaseOf(given.journeyStage) : "unknown";
+  const phase: RelationshipPhase | "unknown" = given.journeyStage
+    ? phaseOf(given.journeyStage)
+    : (given.phase ?? "unknown");
   const facts = {
     type: given.type ?? "unknown",
     atStake: on("frustration") || on("urgency") || on("cancel-intent") || (given.sentiment ?? 0) <= -0.5,

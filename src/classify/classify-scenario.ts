@@ -230,7 +230,11 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
     .exhaustive();
   const { category } = classifyCategory({
     type,
-    ...(c.journeyStage ? { journeyStage: c.journeyStage } : {}),
+    ...(c.journeyStage
+      ? { journeyStage: c.journeyStage }
+      : facts.prospect
+        ? { phase: "prospect" as const }
+        : {}),
     signals: st,
     sentiment: sig.sentiment,
   });

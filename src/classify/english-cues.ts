@@ -45,6 +45,8 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
     ),
     ...words("i'd recommend|we'd recommend", 1.6),
     ...words("i would recommend|we would recommend", 1.4),
+    // A want, not liking: "we'd like a demo" is no praise (the longer match keeps "like" from counting).
+    ...words("'d like|would like|'d like to|would like to", -0.01),
   },
   negative: {
     ...words(
@@ -65,6 +67,10 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       1.5,
     ),
     ...words("more expensive", 1.8),
+    ...words(
+      "costs too much|cost too much|too expensive|way too expensive|too pricey|too costly|costs a fortune|not worth the price|not worth the money|can't afford|cannot afford|too high",
+      1.8,
+    ),
   },
   problem: {
     ...words(
@@ -163,6 +169,11 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "what does it mean|what do they mean|what do these mean|what do those mean|what is meant by|what's meant by|would you prefer|would you rather|would you like me to|do you prefer|i don't know how|i don't know where|i don't know what|i do not know how|i do not know where|i do not know what",
       1.0,
     ),
+    // Saying one does not understand asks for an explanation ("I don't understand what X does.").
+    ...words(
+      "don't understand|do not understand|didn't understand|can't understand|cannot understand|doesn't make sense|does not make sense|makes no sense|don't get what|don't get how|don't get why",
+      1.0,
+    ),
   },
   negator: {
     ...words(
@@ -199,7 +210,7 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
     ),
     // A day alone is a date, not a hurry ("I got it today"); needing something by then is.
     ...words(
-      "need it today|need this today|need them today|needed today|need it by today|need it tonight|need this tonight|by today|by tonight|by end of day|by the end of the day|by eod|end of day|today please|today if possible|before tonight|fixed today|sorted today|resolved today|done today|today or|this morning please|within the hour|within an hour",
+      "need it by|need this by|need them by|needed by|must arrive by|has to arrive by|have to have it by|need it before|need this before|need it today|need this today|need them today|needed today|need it by today|need it tonight|need this tonight|by today|by tonight|by end of day|by the end of the day|by eod|end of day|today please|today if possible|before tonight|fixed today|sorted today|resolved today|done today|today or|this morning please|within the hour|within an hour",
       1.5,
     ),
     ...words(
@@ -253,7 +264,7 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
   },
   "purchase-intent": {
     ...words(
-      "want to buy|looking to buy|planning to buy|thinking of buying|thinking about buying|ready to buy|interested in buying|would like to buy|would like to order|want to order|like to order|want to upgrade|would like to upgrade|how do i buy|how can i buy|where can i buy|where do i buy|can i buy|can i order|can i purchase|how much is|how much does|how much do|how much for|how much would|get a quote|request a quote|send me a quote|book a demo|request a demo|schedule a demo|free trial|start a trial|sign up for|pricing|price list|do you sell|do you have|do you stock|do you offer|in stock|back in stock|bulk order|volume discount|discount for|upgrade to|subscribe to|interested in|add to cart|place an order|pre-order|preorder|enterprise plan|pro plan|business plan|team plan",
+      "like a demo|want a demo|need a demo|get a demo|see a demo|like a quote|want a quote|want to buy|looking to buy|planning to buy|thinking of buying|thinking about buying|ready to buy|interested in buying|would like to buy|would like to order|want to order|like to order|want to upgrade|would like to upgrade|how do i buy|how can i buy|where can i buy|where do i buy|can i buy|can i order|can i purchase|how much is|how much does|how much do|how much for|how much would|get a quote|request a quote|send me a quote|book a demo|request a demo|schedule a demo|free trial|start a trial|sign up for|pricing|price list|do you sell|do you have|do you stock|do you offer|in stock|back in stock|bulk order|volume discount|discount for|upgrade to|subscribe to|interested in|add to cart|place an order|pre-order|preorder|enterprise plan|pro plan|business plan|team plan",
       1.2,
     ),
     ...words(

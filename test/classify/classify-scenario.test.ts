@@ -92,3 +92,10 @@ describe("classifyScenario and classifyCategory are total", () => {
     expect(classifyCategory(undefined as never).reasons.length).toBeGreaterThan(0);
   });
 });
+
+describe("fixes from writing the examples", () => {
+  it("gives a prospect's question the category of a prospect without a journey stage", () => {
+    const r = classifyScenario({ text: "Is there a yearly plan?", customer: { purchases: 0 } });
+    expect([r.scenario, r.category]).toEqual(["information-seeking", "stabilizing"]);
+  });
+});

@@ -51,6 +51,18 @@ describe("complaint cues", () => {
     expect(detectSignals(text).signals.some((x) => x.signal === "urgency")).toBe(false);
   });
 
+  it("reads wants, prices, not understanding and deadlines as a support agent would", () => {
+    expect(classifyInteraction("We'd like a demo for our support team.").label).not.toBe("praise");
+    expect(detectSignals("We'd like a demo for our support team.").signals[0]?.signal).toBe(
+      "purchase-intent",
+    );
+    expect(classifyInteraction("Please cancel my subscription, it costs too much.").label).toBe("complaint");
+    expect(classifyInteraction("I don't understand what the sync scope setting does.").label).toBe(
+      "question",
+    );
+    expect(detectSignals("I need it by Friday.").signals.map((x) => x.signal)).toContain("urgency");
+  });
+
   it("reads a denied comparative as the strongest praise or blame (litotes)", () => {
     expect(classifyInteraction("They could not be more helpful.").label).toBe("praise");
     expect(classifyInteraction("The app couldn't be slower.").label).toBe("complaint");
