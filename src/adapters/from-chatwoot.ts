@@ -87,6 +87,19 @@ const conversationFields = {
   status: nullable(statusSchema),
   channel: nullable(z.string()),
   created_at: nullable(anyTime),
+  priority: nullable(
+    z.enum(["low", "medium", "high", "urgent"], {
+      error: "expected a Chatwoot priority: low, medium, high, urgent",
+    }),
+  ),
+  labels: nullable(z.array(z.string())),
+  meta: nullable(
+    z.looseObject({
+      sender: nullable(senderSchema),
+      assignee: nullable(z.looseObject({ id: nullable(anyId) })),
+      team: nullable(z.looseObject({ id: nullable(anyId) })),
+    }),
+  ),
 };
 
 const messageEventSchema = messageSchema.extend({
@@ -101,19 +114,6 @@ const conversationEventSchema = z.looseObject({
   event: nullable(z.string()),
   updated_at: nullable(anyTime),
   messages: nullable(z.array(messageSchema)),
-  priority: nullable(
-    z.enum(["low", "medium", "high", "urgent"], {
-      error: "expected a Chatwoot priority: low, medium, high, urgent",
-    }),
-  ),
-  labels: nullable(z.array(z.string())),
-  meta: nullable(
-    z.looseObject({
-      sender: nullable(senderSchema),
-      assignee: nullable(z.looseObject({ id: nullable(anyId) })),
-      team: nullable(z.looseObject({ id: nullable(anyId) })),
-    }),
-  ),
   changed_attributes: nullable(z.array(z.record(z.string(), z.unknown()))),
 });
 
@@ -199,7 +199,8 @@ function messageOf(m: ChatwootMessage, path: string, issues: ValidationIssue[]):
  *   `agent` for a reply sent from the native app (`external_echo`), otherwise `system`; 2 /
  *   `activity` and 3 / `template` → `system`. `private` messages are private notes.
  * - `meta.sender` (the contact) → `customerId` and `customer`, `meta.assignee` → `assigneeId`,
- *   `meta.team` → `groupId`, `labels` → `tags`. Times are Unix seconds or ISO text.
+ *   `meta.team` → `groupId`, `labels` → `tags`, read from the conversation of a message event too
+ *   (current Chatwoot sends them there). Times are Unix seconds or ISO text.
  *
  * @param payload - the webhook body, or a conversation object from the API
  * @param options - extra channels and a fallback channel
@@ -296,13 +297,23 @@ function fromMessageEvent(payload: unknown, options: ChatwootOptions): Conversat
     isContact && m.sender?.id !== undefined
       ? { id: m.sender.id, ...(m.sender.name ? { name: m.sender.name } : {}) }
       : undefined;
+  // Current Chatwoot sends the conversation's webhook data with a message event: its labels,
+  // priority, assignee and team, as on a conversation event.
+  const assignee = conversation.meta?.assignee?.id;
+  const team = conversation.meta?.team?.id;
+  if (conversation.labels !== undefined) provenance.set("tags", "conversation.labels");
+  if (conversation.priority !== undefined) provenance.set("priority", "conversation.priority");
   const result: ConversationInput = {
     id: conversation.id,
     channel,
     createdAt: conversation.created_at ?? m.created_at,
     messages: message !== undefined ? [message] : [],
+    tags: conversation.labels ?? [],
     ...(conversation.status !== undefined ? { status: statuses[conversation.status] } : {}),
+    ...(conversation.priority !== undefined ? { priority: priorities[conversation.priority] } : {}),
     ...(customer !== undefined ? { customerId: customer.id, customer } : {}),
+    ...(assignee !== undefined ? { assigneeId: assignee } : {}),
+    ...(team !== undefined ? { groupId: team } : {}),
   };
   return finishConversation(FN, result, provenance, issues);
 }

@@ -39,6 +39,24 @@ describe("fromChatwoot: chatwoot-webhook-message_created.json", () => {
     expect(conversationSchema.safeParse(c).success).toBe(true);
   });
 
+  it("reads the conversation's labels, priority, assignee and team when the event carries them (current webhooks)", () => {
+    // Chatwoot 4 sends the conversation's webhook data with a message event: labels, priority and
+    // meta with the assignee and team, as on a conversation event (values invented).
+    const conversation = {
+      ...(created.conversation as object),
+      labels: ["billing", "vip"],
+      priority: "high",
+      meta: { assignee: { id: 12 }, team: { id: 3 } },
+    };
+    const c = fromChatwoot({ ...created, conversation });
+    expect(c.tags).toEqual(["billing", "vip"]);
+    expect(c.priority).toBe("high");
+    expect(c.assigneeId).toBe("12");
+    expect(c.groupId).toBe("3");
+    const bad = { ...created, conversation: { ...(created.conversation as object), priority: "p1" } };
+    expect(() => fromChatwoot(bad)).toThrow(/conversation\.priority/);
+  });
+
   it("reads the conversation's created_at when the payload has it (current webhooks)", () => {
     const conversation = { ...(created.conversation as object), created_at: 1598802000 };
     expect(fromChatwoot({ ...created, conversation }).createdAt).toBe(1598802000000);
