@@ -222,24 +222,15 @@ function compile(machine: ConversationMachine): FastRunner {
   visit(root);
 
   const candidates = new Map<Node, Map<string, readonly Transition[]>>();
-  const candidatesOf = (node: Node, type: string): readonly Transition[] => {
-    let byType = candidates.get(node);
-    if (byType === undefined) {
-      byType = new Map();
-      candidates.set(node, byType);
-    }
-    let list = byType.get(type);
-    if (list === undefined) {
+  const candidatesOf = (node: Node, type: string): readonly Transition[] =>
+    memo2(candidates, node, type, () => {
       const exact = node.transitions.get(type) ?? [];
       const wildcards = [...node.transitions.keys()]
         .filter((d) => d !== type && matchesDescriptor(type, d))
         .sort((a, b) => b.length - a.length)
         .flatMap((d) => node.transitions.get(d) ?? []);
-      list = [...exact, ...wildcards];
-      byType.set(type, list);
-    }
-    return list;
-  };
+      return [...exact, ...wildcards];
+    });
 
   const domainOf = (t: Transition): Node | undefined => {
     const targets = t.target ?? [];
@@ -251,19 +242,7 @@ function compile(machine: ConversationMachine): FastRunner {
   };
 
   const plans = new Map<Transition, Map<Node, Plan>>();
-  const planOf = (t: Transition, leaf: Node): Plan => {
-    let byLeaf = plans.get(t);
-    if (byLeaf === undefined) {
-      byLeaf = new Map();
-      plans.set(t, byLeaf);
-    }
-    let plan = byLeaf.get(leaf);
-    if (plan === undefined) {
-      plan = makePlan(t, leaf);
-      byLeaf.set(leaf, plan);
-    }
-    return plan;
-  };
+  const planOf = (t: Transition, leaf: Node): Plan => memo2(plans, t, leaf, () => makePlan(t, leaf));
   const makePlan = (t: Transition, leaf: Node): Plan => {
     const active = [leaf, ...properAncestors(leaf, undefined)];
     if (t.target === undefined || t.target.length === 0)
@@ -374,6 +353,21 @@ function compile(machine: ConversationMachine): FastRunner {
     return result.context;
   }
   return runner;
+}
+
+/** `cache[a][b]`, made by `make` the first time. */
+function memo2<A, B, V>(cache: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V {
+  let inner = cache.get(a);
+  if (inner === undefined) {
+    inner = new Map();
+    cache.set(a, inner);
+  }
+  let value = inner.get(b);
+  if (value === undefined) {
+    value = make();
+    inner.set(b, value);
+  }
+  return value;
 }
 
 function thrower(what: string, name: string): never {
