@@ -11,7 +11,7 @@ import type { SignalName } from "./analyze.js";
 /** A stage of any of the three journey models of the vocabulary. @category Scenario */
 export type AnyJourneyStage = JourneyStage | AcquisitionJourneyStage | ConversionJourneyStage;
 
-/** Where a journey stage sits in the relationship: before buying, just bought, using, or loyal. */
+/** Where a journey stage sits in the relationship: before buying, just bought, using, or loyal. @category Scenario */
 export type RelationshipPhase = "prospect" | "new" | "established" | "loyal";
 
 /** The relationship phase of a journey stage (all three journey models). */

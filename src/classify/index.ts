@@ -73,7 +73,12 @@ export type {
   TrainingExample,
 } from "./train-classifier.js";
 export { loadClassifier, trainClassifier } from "./train-classifier.js";
-export type { AnyJourneyStage, CategoryInput, CategoryResult } from "./classify-category.js";
+export type {
+  AnyJourneyStage,
+  CategoryInput,
+  CategoryResult,
+  RelationshipPhase,
+} from "./classify-category.js";
 export { classifyCategory } from "./classify-category.js";
 export type {
   ConversationFacts,

@@ -7,7 +7,8 @@
  *   ({@link scenarioPlaybooks}) and one for each of seed 003's four interaction types
  *   ({@link interactionTypePlaybooks}). Each has a goal; how to recognise it in the terms of
  *   touchpoint/classify (scenarios, types, signals, journey stages); a step for each of the five
- *   conversation stages with reply templates for chat, email and phone; what to avoid; when to
+ *   conversation stages with reply templates for chat, email and phone (plus a follow-up for the
+ *   alternative after a rejection and for "anything else?" after the delivery); what to avoid; when to
  *   escalate; the touchpoint/metrics calculators that show it works; and the facts and figures behind
  *   it, each cited to its seed. The wording is ours: the seeds give facts and structure, not sentences.
  * - **Exhaustive by type**: the built-in records are `Record<Scenario, Playbook>` and
@@ -65,6 +66,8 @@ export type {
   Playbook,
   PlaybookEscalation,
   PlaybookFact,
+  PlaybookFollowUp,
+  PlaybookFollowUpPatch,
   PlaybookInput,
   PlaybookMetricRef,
   PlaybookPatch,

@@ -11,15 +11,25 @@
  * `nextStep` is imported from its own file, which imports nothing at runtime, so the playbooks bundle
  * stays free of xstate.
  */
-import type { ChecklistEntry, ConversationContext, Handler, NextStep } from "../conversation/index.js";
+import type {
+  ChecklistEntry,
+  ConversationContext,
+  Handler,
+  NextAction,
+  NextStep,
+} from "../conversation/index.js";
 import { nextStep } from "../conversation/next-step.js";
-import type { Playbook, PlaybookStep } from "./playbook-types.js";
+import type { Playbook, PlaybookFollowUp, PlaybookStep } from "./playbook-types.js";
 import {
   type RecommendedTemplate,
   type RecommendInput,
   type Recommendation,
   recommend,
+  resolveTemplate,
 } from "./recommend.js";
+
+/** The machine's actions for a stage's second turn, which a step's follow-up answers. */
+const followUpActions: readonly NextAction[] = ["propose_alternative", "ask_anything_else"];
 
 /**
  * What {@link nextPlaybookStep} and {@link playbookExtension} need besides the snapshot: what the
@@ -52,9 +62,13 @@ export interface PlaybookNextStep extends NextStep {
   checklist: PlaybookChecklistEntry[];
   /** The playbook chosen for the conversation. */
   playbook: Playbook;
-  /** The playbook's step for the current stage: what to do, the points to cover, the templates. */
+  /** The playbook's step for the current stage, as the playbook has it: what to do, the points to cover, the templates. */
   playbookStep: PlaybookStep;
-  /** What to say next, for the conversation's channel, ready for `renderTemplate`. */
+  /** The step's follow-up when the machine's action is `propose_alternative` or `ask_anything_else` and the step has one (`template` and `playbookAction` are then its own), else `null`. */
+  followUp: PlaybookFollowUp | null;
+  /** What to do now, in the playbook's words: the follow-up's action when `followUp` is set, else the step's. */
+  playbookAction: string;
+  /** What to say next, for the conversation's channel, ready for `renderTemplate`: the follow-up's template when `followUp` is set, else the step's. */
   template: RecommendedTemplate;
   /** Whether to hand the conversation on now: the playbook's escalation conditions hold and it is not yet with the escalated tier. */
   escalate: boolean;
@@ -79,14 +93,17 @@ export type PlaybookNextStepExtension = (step: NextStep, context: ConversationCo
 /**
  * Returns a hook for touchpoint/conversation's `nextStep(snapshot, { extend })` that adds the
  * scenario's playbook to the machine's step: the playbook's step for the stage, its template for the
- * channel, its checklist points and its escalation advice.
+ * channel (its follow-up's, on the turn after a rejection or after the delivery), its checklist points
+ * and its escalation advice.
  *
  * @remarks
  * The playbook is chosen by {@link recommend} from `input` (a classifier's results, signals, journey
  * stage, language, a team's library) and the conversation's context (stage, channel, rejections,
  * reopens, SLA clocks). An SLA clock that the step reports `breached` counts as a breach. Escalation is
  * advised when any of the playbook's conditions holds and the conversation is not already with the
- * escalated tier; `handoffTo` names the next tier up, the `to` of the machine's `handoff` event. The
+ * escalated tier; `handoffTo` names the next tier up, the `to` of the machine's `handoff` event. When
+ * the machine's action is `propose_alternative` or `ask_anything_else` and the step has a `followUp`,
+ * its action and template are used (`followUp`, `playbookAction`, `template`); otherwise the step's. The
  * machine's own fields (`action`, `actor`, `urgency`, ...) are kept as they are. The hook reads no clock
  * and changes nothing; it can be made once and reused for every snapshot of a conversation, or made
  * again when a new customer message changes the classification.
@@ -124,6 +141,23 @@ export function playbookExtension(input: NextPlaybookStepInput = {}): PlaybookNe
     });
     const { playbook, step: playbookStep } = recommendation;
     const reasons = [...recommendation.reasons];
+    let followUp: PlaybookFollowUp | null = null;
+    let template = recommendation.template;
+    if (followUpActions.includes(step.action)) {
+      if (playbookStep.followUp === undefined) {
+        reasons.push(`action "${step.action}": the step has no follow-up; using its template`);
+      } else {
+        followUp = playbookStep.followUp;
+        reasons.push(`action "${step.action}": the step's follow-up: ${followUp.action}`);
+        template = resolveTemplate(
+          followUp.template,
+          template.channel,
+          template.variables,
+          input.escape,
+          reasons,
+        );
+      }
+    }
     let handoffTo: PlaybookNextStep["handoffTo"] = null;
     if (recommendation.escalate) {
       if (step.handler === "escalated") {
@@ -149,7 +183,9 @@ export function playbookExtension(input: NextPlaybookStepInput = {}): PlaybookNe
       checklist,
       playbook,
       playbookStep,
-      template: recommendation.template,
+      followUp,
+      playbookAction: followUp?.action ?? playbookStep.action,
+      template,
       escalate: handoffTo !== null,
       handoffTo,
       escalationReasons: recommendation.escalationReasons,
@@ -170,6 +206,13 @@ export function playbookExtension(input: NextPlaybookStepInput = {}): PlaybookNe
  * (`classifyScenario`, `classifyInteraction` and `detectSignals` results fit as they are); the stage,
  * channel, rejections, reopens and SLA clocks come from the snapshot. When the customer holds the
  * turn (`actor` is `"customer"`), the template is the one for the team's next turn in the stage.
+ *
+ * The template and the playbook's action follow the machine's `action`: for `propose_alternative`
+ * (proposing, after the customer rejected a proposal) and `ask_anything_else` (delivering, once the
+ * customer has answered the delivery) they are the step's `followUp` (`followUp` is set, `template`
+ * is its variant for the channel, `playbookAction` its action); for any other action, or a step
+ * without a follow-up, they are the step's own (`followUp` is `null`). `playbookStep` is always the
+ * step as the playbook has it.
  *
  * @param snapshot - a snapshot of the conversation machine (or anything with its `value` and `context`)
  * @param input - what is known of the conversation besides its snapshot (every field optional)
@@ -196,6 +239,21 @@ export function playbookExtension(input: NextPlaybookStepInput = {}): PlaybookNe
  * angrier.escalate; // => true
  * angrier.handoffTo; // => "escalated"
  * angrier.escalationReasons; // => ['signal "cancel-intent" at 0.70 (threshold 0.5)']
+ *
+ * // The customer turns the first proposal down: the step's follow-up offers something else.
+ * const events = [
+ *   { type: "agent.greet", at: 2000 },
+ *   { type: "customer.message", at: 3000 },
+ *   { type: "agent.restate", at: 4000 },
+ *   { type: "customer.confirm", at: 5000 },
+ *   { type: "agent.propose", at: 6000 },
+ *   { type: "customer.reject", at: 7000 },
+ * ] as const;
+ * for (const event of events) [s] = transition(conversationMachine, s, event);
+ * const other = nextPlaybookStep(s, { classification });
+ * other.action; // => "propose_alternative"
+ * other.playbookAction === other.playbookStep.followUp?.action; // => true
+ * renderTemplate(other.template, {}); // => "I understand, and I'm sorry. Could we send a replacement by express at our cost instead? Or tell me what would put it right."
  * ```
  *
  * @category Next step

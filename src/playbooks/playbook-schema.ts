@@ -33,7 +33,11 @@ const stepSchema = z.strictObject({
   action: text,
   checklist: z.array(text).min(1, "expected at least one point"),
   template: channelTemplatesSchema,
+  followUp: z.strictObject({ action: text, template: channelTemplatesSchema }).optional(),
 });
+
+/** The stages whose second turn the conversation machine names: propose_alternative, ask_anything_else. */
+const followUpStages: readonly string[] = ["proposing", "delivering"];
 
 const triggerSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -94,12 +98,27 @@ const schema = z
   })
   .superRefine((playbook, ctx) => {
     const allowed = new Set<string>([...Object.keys(templateVariables), ...playbook.variables]);
+    const templates: [path: string[], template: Record<string, string | undefined>][] = [];
     for (const stage of conversationStages) {
-      const template = playbook.steps[stage].template as Record<string, string | undefined>;
+      const step = playbook.steps[stage];
+      templates.push([["steps", stage, "template"], step.template]);
+      if (step.followUp === undefined) continue;
+      if (followUpStages.includes(stage)) {
+        templates.push([["steps", stage, "followUp", "template"], step.followUp.template]);
+      } else {
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", stage, "followUp"],
+          message: `expected no follow-up in the ${stage} stage: only proposing (an alternative after a rejection) and delivering (anything else?) have one`,
+          input: step.followUp,
+        });
+      }
+    }
+    for (const [at, template] of templates) {
       for (const channel of Object.keys(template)) {
         const body = template[channel];
         if (body === undefined) continue;
-        const path = ["steps", stage, "template", channel];
+        const path = [...at, channel];
         try {
           for (const part of scanTemplate(body, "playbookSchema")) {
             if (part.kind === "placeholder" && !allowed.has(part.name)) {
@@ -123,7 +142,9 @@ const schema = z
  * and phone variant for each template, and every placeholder a known name.
  *
  * @remarks
- * Objects are strict (a misspelt key is an error, not silently dropped). `language` defaults to
+ * A step's `followUp` is optional and allowed in the proposing and delivering stages only; when
+ * present it needs an action and a template with the same variants and placeholder rules as the
+ * step's own. Objects are strict (a misspelt key is an error, not silently dropped). `language` defaults to
  * `"en"` and `variables` to `[]`. A placeholder must be one of {@link templateVariables} or be listed
  * in the playbook's `variables`; a malformed one (`{{ name }}`, an unclosed `{{`) is an issue at the
  * template's path. Use {@link definePlaybook} or {@link loadPlaybooks} for errors that name the path.

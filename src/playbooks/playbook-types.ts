@@ -21,6 +21,27 @@ export type ChannelTemplates = { [C in TemplateChannel]: string } & {
 };
 
 /**
+ * What to do and say on the second turn of a stage, the one the conversation machine names with an
+ * action of its own: in proposing, the alternative to offer once the customer has rejected a
+ * proposal (`propose_alternative`); in delivering, the check that nothing else is needed once the
+ * customer has answered the delivery (`ask_anything_else`).
+ *
+ * @remarks
+ * Only the proposing and delivering steps may have one ({@link playbookSchema} reports it on any
+ * other stage). {@link nextPlaybookStep} uses its `action` and `template` in place of the step's on
+ * that turn; a step without one gives its own template for every turn. Its placeholders follow the
+ * same rules as the step's: {@link templateVariables} and the playbook's `variables`.
+ *
+ * @category Playbooks
+ */
+export interface PlaybookFollowUp {
+  /** What the agent does on that turn, in one sentence. */
+  action: string;
+  /** What to say on that turn, per channel. */
+  template: ChannelTemplates;
+}
+
+/**
  * What to do and say at one stage of the conversation.
  *
  * @category Playbooks
@@ -32,6 +53,8 @@ export interface PlaybookStep {
   checklist: string[];
   /** What to say, per channel. */
   template: ChannelTemplates;
+  /** Proposing and delivering only: the action and template for the stage's second turn (an alternative after a rejection; "anything else?" after the delivery). Optional. */
+  followUp?: PlaybookFollowUp | undefined;
 }
 
 /**
@@ -191,6 +214,19 @@ export interface PlaybookInput extends Omit<Playbook, "language" | "variables"> 
 }
 
 /**
+ * A follow-up as a change to an existing one: a new action, any of its channel variants. To add a
+ * follow-up to a step that has none, give the action and the chat, email and phone variants.
+ *
+ * @category Playbooks
+ */
+export interface PlaybookFollowUpPatch {
+  /** A new action. */
+  action?: string;
+  /** New channel variants (the others stay). */
+  template?: Partial<ChannelTemplates>;
+}
+
+/**
  * A step as a change to an existing one: any of its fields, and any of its channel variants.
  *
  * @category Playbooks
@@ -202,6 +238,8 @@ export interface PlaybookStepPatch {
   checklist?: string[];
   /** New channel variants (the others stay). */
   template?: Partial<ChannelTemplates>;
+  /** Changes to the follow-up (merged like the step: its other fields and variants stay). */
+  followUp?: PlaybookFollowUpPatch;
 }
 
 /**

@@ -2,7 +2,7 @@ import { quote, TouchpointError } from "../internal/errors.js";
 import type { Channel, ConversationStage, InteractionType, Scenario } from "../schemas/vocabulary.js";
 import { conversationStages } from "../schemas/vocabulary.js";
 import { builtinPlaybooks } from "./builtin-playbooks.js";
-import type { EscalationTrigger, Playbook, PlaybookStep } from "./playbook-types.js";
+import type { ChannelTemplates, EscalationTrigger, Playbook, PlaybookStep } from "./playbook-types.js";
 import { channelFallbacks, type PlaybookJourneyStage, type PlaybookSignal } from "./playbook-vocabulary.js";
 import type { ResolvedTemplate } from "./render-template.js";
 
@@ -166,6 +166,28 @@ export interface Recommendation {
   score: number;
   /** The other playbooks that scored above zero, best first. */
   alternatives: RecommendAlternative[];
+}
+
+/**
+ * The variant of `templates` for `channel`, or its closest written one ({@link channelFallbacks}),
+ * ready to render; says so in `reasons` when it falls back. Shared with nextPlaybookStep, which
+ * resolves a step's follow-up the same way.
+ */
+export function resolveTemplate(
+  templates: ChannelTemplates,
+  channel: Channel,
+  variables: readonly string[],
+  escaping: RecommendInput["escape"],
+  reasons: string[],
+): RecommendedTemplate {
+  let variant: Channel = channel;
+  let text = templates[channel];
+  if (text === undefined) {
+    variant = channelFallbacks[channel];
+    text = templates[variant as keyof ChannelTemplates] as string;
+    reasons.push(`no "${channel}" variant; using the "${variant}" one, the closest in style`);
+  }
+  return { text, channel, variant, variables, escape: escaping ?? (variant === "email" ? "html" : "none") };
 }
 
 const SCENARIO_WEIGHT = 8;
@@ -413,14 +435,7 @@ export function recommend(input: RecommendInput): Recommendation {
   const channel: Channel = input.channel ?? input.conversation?.channel ?? "chat";
   if (input.channel == null && input.conversation?.channel == null)
     reasons.push("no channel known; using the chat variant");
-  let variant: Channel = channel;
-  let text = step.template[channel];
-  if (text === undefined) {
-    variant = channelFallbacks[channel];
-    text = step.template[variant as keyof typeof step.template] as string;
-    reasons.push(`no "${channel}" variant; using the "${variant}" one, the closest in style`);
-  }
-  const escaping = input.escape ?? (variant === "email" ? "html" : "none");
+  const template = resolveTemplate(step.template, channel, playbook.variables, input.escape, reasons);
 
   const escalationReasons: string[] = [];
   for (const trigger of playbook.escalation.when) {
@@ -439,7 +454,7 @@ export function recommend(input: RecommendInput): Recommendation {
     playbook,
     stage,
     step,
-    template: { text, channel, variant, variables: playbook.variables, escape: escaping },
+    template,
     nextStage: conversationStages[index + 1] ?? null,
     escalate: escalationReasons.length > 0,
     escalationReasons,

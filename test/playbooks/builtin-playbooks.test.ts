@@ -2,6 +2,7 @@ import { signalNames } from "touchpoint/classify";
 import * as metrics from "touchpoint/metrics";
 import {
   builtinPlaybooks,
+  type ChannelTemplates,
   interactionTypePlaybooks,
   type Playbook,
   playbookSchema,
@@ -31,6 +32,9 @@ const completeValues: Record<keyof typeof templateVariables, string> = {
 
 const byId = builtinPlaybooks.map((p) => [p.id, p] as const);
 
+/** The stages with a second turn of their own: an alternative after a rejection, "anything else?". */
+const followUpStages = ["proposing", "delivering"] as const;
+
 /** Every text of a playbook, for the wording checks. */
 function textsOf(p: Playbook): string[] {
   const out = [p.title, p.goal, ...p.avoid, p.escalation.summary, ...p.recognize.cues];
@@ -41,6 +45,12 @@ function textsOf(p: Playbook): string[] {
       ...step.checklist,
       ...Object.values(step.template).filter((t): t is string => t !== undefined),
     );
+    if (step.followUp !== undefined) {
+      out.push(
+        step.followUp.action,
+        ...Object.values(step.followUp.template).filter((t): t is string => t !== undefined),
+      );
+    }
   }
   for (const f of p.facts) out.push(f.statement);
   for (const m of p.metrics) out.push(m.why);
@@ -126,6 +136,68 @@ describe("built-in playbooks", () => {
           expect(Object.keys(templateVariables)).toContain(name);
         }
       }
+    }
+  });
+
+  it.each(byId)(
+    "%s has a follow-up in proposing and delivering, for every channel its templates cover, and none elsewhere",
+    (_id, p) => {
+      const covered = new Set<string>();
+      for (const stage of conversationStages) {
+        for (const [channel, text] of Object.entries(p.steps[stage].template))
+          if (text !== undefined) covered.add(channel);
+      }
+      expect([...covered].sort()).toEqual([...templateChannels].sort());
+      for (const stage of conversationStages) {
+        const followUp = p.steps[stage].followUp;
+        if (!(followUpStages as readonly string[]).includes(stage)) {
+          expect(followUp).toBeUndefined();
+          continue;
+        }
+        expect(followUp?.action.length).toBeGreaterThan(10);
+        expect(followUp?.action).not.toBe(p.steps[stage].action);
+        const channels = Object.entries(followUp?.template ?? {}).filter(([, t]) => t !== undefined);
+        expect(channels.map(([channel]) => channel).sort()).toEqual([...covered].sort());
+        for (const [channel, text] of channels) {
+          expect(text?.length).toBeGreaterThan(10);
+          expect(text).not.toBe(p.steps[stage].template[channel as keyof ChannelTemplates]);
+        }
+      }
+    },
+  );
+
+  it.each(byId)(
+    "%s: every follow-up renders with the playbook's template variables on every channel, with no gap left",
+    (_id, p) => {
+      const allowed = [...Object.keys(templateVariables), ...p.variables];
+      for (const stage of followUpStages) {
+        const template = p.steps[stage].followUp?.template;
+        expect(template).toBeDefined();
+        for (const channel of templateChannels) {
+          const text = template?.[channel] ?? "";
+          for (const name of templatePlaceholders(text)) expect(allowed).toContain(name);
+          const rendered = renderTemplate({ text, variables: p.variables, escape: "none" }, completeValues);
+          expect(rendered).not.toContain("{{");
+          expect(rendered).not.toContain("}}");
+          expect(rendered).not.toMatch(/undefined|null/);
+        }
+      }
+    },
+  );
+
+  it.each(byId)("%s: follow-ups keep the templates' style and length on every channel", (_id, p) => {
+    for (const stage of followUpStages) {
+      const t = p.steps[stage].followUp?.template as ChannelTemplates;
+      expect(t.email.startsWith("Hi {{customerFirstName}},\n\n")).toBe(true);
+      expect(t.email.endsWith("\n{{agentName}}\n{{companyName}}")).toBe(true);
+      expect(t.chat.length).toBeLessThan(t.email.length);
+      expect(t.chat.length).toBeLessThanOrEqual(160);
+      expect(t.phone).not.toContain("\n");
+      expect(templatePlaceholders(t.phone).filter((name) => name.endsWith("Url"))).toEqual([]);
+      expect(t.phone.length).toBeLessThan(t.email.length);
+      // Short like the templates they follow: no longer than the longest regular variant.
+      const longest = Math.max(...conversationStages.map((s) => p.steps[s].template.email.length));
+      expect(t.email.length).toBeLessThanOrEqual(longest);
     }
   });
 

@@ -209,3 +209,204 @@ describe("loadPlaybooks", () => {
     expect(errorOf(() => loadPlaybooks(42)).code).toBe("invalid_playbook");
   });
 });
+
+describe("follow-ups (a step's second turn)", () => {
+  const proposing = base.steps.proposing;
+  const followUp = {
+    action: "Offer a smaller thank-you instead.",
+    template: {
+      chat: "No problem, {{customerFirstName}}!",
+      email: "Hi {{customerFirstName}}, noted.",
+      phone: "Noted.",
+    },
+  };
+  /** The praise playbook with the given follow-up on one stage. */
+  const withFollowUp = (stage: keyof typeof base.steps, value: unknown) =>
+    ({
+      ...base,
+      steps: { ...base.steps, [stage]: { ...base.steps[stage], followUp: value } },
+    }) as PlaybookInput;
+
+  it("keeps a playbook without follow-ups valid, as it was before they existed", () => {
+    const steps = Object.fromEntries(
+      Object.entries(base.steps).map(([stage, { followUp: _f, ...step }]) => [stage, step]),
+    ) as PlaybookInput["steps"];
+    const p = definePlaybook({ ...base, id: "plain", steps });
+    expect(p.steps.proposing.followUp).toBeUndefined();
+    expect(p.steps.proposing.template).toEqual(proposing.template);
+    expect(loadPlaybooks([{ ...base, id: "plain", steps }])[0]?.steps.delivering).not.toHaveProperty(
+      "followUp",
+    );
+  });
+
+  it("accepts one in proposing and delivering, with another channel's variant and a declared placeholder", () => {
+    const p = definePlaybook({
+      ...withFollowUp("delivering", {
+        ...followUp,
+        template: { ...followUp.template, sms: "Code {{couponCode}} is yours." },
+      }),
+      variables: ["couponCode"],
+    });
+    expect(p.steps.delivering.followUp?.template.sms).toBe("Code {{couponCode}} is yours.");
+    expect(definePlaybook(withFollowUp("proposing", followUp)).steps.proposing.followUp).toEqual(followUp);
+  });
+
+  it.each([
+    [
+      "a missing phone variant",
+      "proposing",
+      { ...followUp, template: { chat: "a", email: "b" } },
+      "steps.proposing.followUp.template.phone",
+      "Invalid input: expected string, received undefined",
+    ],
+    [
+      "an empty action",
+      "delivering",
+      { ...followUp, action: "" },
+      "steps.delivering.followUp.action",
+      "expected a non-empty string",
+    ],
+    [
+      "an empty template",
+      "delivering",
+      { ...followUp, template: { ...followUp.template, email: "" } },
+      "steps.delivering.followUp.template.email",
+      "expected a non-empty string",
+    ],
+    [
+      "a missing template",
+      "proposing",
+      { action: "Offer something else." },
+      "steps.proposing.followUp.template",
+      "Invalid input: expected object, received undefined",
+    ],
+    [
+      "a misspelt key",
+      "proposing",
+      { ...followUp, checklist: ["x"] },
+      "steps.proposing.followUp",
+      'Unrecognized key: "checklist"',
+    ],
+    [
+      "a text instead of an object",
+      "proposing",
+      "Anything else?",
+      "steps.proposing.followUp",
+      "Invalid input: expected object, received string",
+    ],
+    [
+      "an unknown placeholder",
+      "proposing",
+      { ...followUp, template: { ...followUp.template, chat: "Hi {{nickname}}" } },
+      "steps.proposing.followUp.template.chat",
+      'unknown placeholder "{{nickname}}" at index 3',
+    ],
+    [
+      "a malformed placeholder",
+      "delivering",
+      { ...followUp, template: { ...followUp.template, phone: "Hi {{ name }}" } },
+      "steps.delivering.followUp.template.phone",
+      "",
+    ],
+    [
+      "a follow-up in greeting",
+      "greeting",
+      followUp,
+      "steps.greeting.followUp",
+      "expected no follow-up in the greeting stage: only proposing (an alternative after a rejection) and delivering (anything else?) have one",
+    ],
+    [
+      "a follow-up in understanding",
+      "understanding",
+      followUp,
+      "steps.understanding.followUp",
+      "expected no follow-up in the understanding stage",
+    ],
+    [
+      "a follow-up in closing",
+      "closing",
+      followUp,
+      "steps.closing.followUp",
+      "expected no follow-up in the closing stage",
+    ],
+  ] as const)("rejects %s, naming the path", (_name, stage, value, path, message) => {
+    const error = errorOf(() => definePlaybook(withFollowUp(stage, value)));
+    expect(error.code).toBe("invalid_playbook");
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(`${path}: ${message}`);
+  });
+
+  it("merges an override into the follow-up key by key, and validates it", () => {
+    const p = overridePlaybook(scenarioPlaybooks.frustration, {
+      steps: {
+        proposing: { followUp: { template: { chat: "Sorry, {{customerFirstName}}. Shall I ask a lead?" } } },
+      },
+    });
+    const before = scenarioPlaybooks.frustration.steps.proposing;
+    expect(p.steps.proposing.followUp).toEqual({
+      action: before.followUp?.action,
+      template: { ...before.followUp?.template, chat: "Sorry, {{customerFirstName}}. Shall I ask a lead?" },
+    });
+    expect(p.steps.proposing.template).toEqual(before.template);
+    expect(p.steps.delivering.followUp).toEqual(scenarioPlaybooks.frustration.steps.delivering.followUp);
+    expect(scenarioPlaybooks.frustration.steps.proposing.followUp?.template.chat).not.toContain("lead");
+
+    const action = overridePlaybook(base, {
+      steps: { delivering: { followUp: { action: "Ask what else." } } },
+    });
+    expect(action.steps.delivering.followUp?.action).toBe("Ask what else.");
+    expect(action.steps.delivering.followUp?.template).toEqual(base.steps.delivering.followUp?.template);
+
+    const error = errorOf(() =>
+      overridePlaybook(base, {
+        steps: { closing: { followUp: { action: "x", template: followUp.template } } },
+      }),
+    );
+    expect(error.path).toBe("steps.closing.followUp");
+    expect(
+      errorOf(() =>
+        overridePlaybook(base, { steps: { proposing: { followUp: { template: { sms: "{{nickname}}" } } } } }),
+      ).path,
+    ).toBe("steps.proposing.followUp.template.sms");
+  });
+
+  it("adds a follow-up to a step that has none only when it is complete", () => {
+    const { followUp: _f, ...step } = proposing;
+    const plain = definePlaybook({ ...base, id: "plain", steps: { ...base.steps, proposing: step } });
+    expect(overridePlaybook(plain, { steps: { proposing: { followUp } } }).steps.proposing.followUp).toEqual(
+      followUp,
+    );
+    const error = errorOf(() =>
+      overridePlaybook(plain, {
+        steps: { proposing: { followUp: { action: "x", template: { chat: "y" } } } },
+      }),
+    );
+    expect(error.path).toBe("steps.proposing.followUp.template.email");
+    expect(error.message).toContain("steps.proposing.followUp.template.phone: ");
+  });
+
+  it("reports a bad follow-up of an addition or a document by its position", () => {
+    const bad = withFollowUp("delivering", { ...followUp, template: { ...followUp.template, chat: "" } });
+    expect(errorOf(() => extendPlaybooks(builtinPlaybooks, [base, bad])).path).toBe(
+      "1.steps.delivering.followUp.template.chat",
+    );
+    const error = errorOf(() => loadPlaybooks(JSON.stringify({ playbooks: [{ ...bad, id: "x" }] })));
+    expect(error.path).toBe("playbooks.0.steps.delivering.followUp.template.chat");
+    expect(error.message).toContain(
+      "playbooks.0.steps.delivering.followUp.template.chat: expected a non-empty string",
+    );
+  });
+
+  it("round-trips through JSON and replaces in place with extendPlaybooks", () => {
+    const loaded = loadPlaybooks(JSON.stringify(builtinPlaybooks));
+    expect(loaded).toEqual(builtinPlaybooks);
+    for (const [i, p] of loaded.entries()) {
+      expect(p.steps.proposing.followUp).toEqual(builtinPlaybooks[i]?.steps.proposing.followUp);
+      expect(p.steps.delivering.followUp).toBeDefined();
+    }
+    const ours = { ...base, steps: { ...base.steps, proposing: { ...proposing, followUp } } };
+    const library = extendPlaybooks(builtinPlaybooks, [ours]);
+    expect(library).toHaveLength(12);
+    expect(library.find((p) => p.id === "praise")?.steps.proposing.followUp).toEqual(followUp);
+  });
+});

@@ -221,3 +221,154 @@ describe("playbookExtension: the same as a hook for nextStep", () => {
     ]);
   });
 });
+
+describe("nextPlaybookStep: follow-ups for an alternative and for anything else", () => {
+  const rejected: ConversationEvent[] = [...proposed, { type: "customer.reject", at: 10 * MIN }];
+  const accepted: ConversationEvent[] = [...proposed, { type: "customer.accept", at: 10 * MIN }];
+  const answered: ConversationEvent[] = [
+    ...accepted,
+    { type: "agent.deliver", at: 12 * MIN },
+    { type: "customer.message", at: 14 * MIN },
+  ];
+  const values = {
+    customerFirstName: "Ana",
+    agentName: "Sam",
+    companyName: "Acme",
+    orderNumber: "A-1042",
+    productName: "Acme Cloud",
+    ticketId: "T-77",
+    resourceUrl: "https://help.example.com/guide",
+    deliveryWindow: "within 2 business days",
+    contactEmail: "ana@example.com",
+    surveyUrl: "https://survey.example.com/t-77",
+  };
+
+  it("after a rejected proposal, gives the proposing step's follow-up instead of the first proposal", () => {
+    const first = nextPlaybookStep(snapshotAfter(proposed.slice(0, -1), { channel: "chat" }), {
+      scenario: "frustration",
+    });
+    const next = nextPlaybookStep(snapshotAfter(rejected, { channel: "chat" }), { scenario: "frustration" });
+    const step = scenarioPlaybooks.frustration.steps.proposing;
+    expect([first.stage, first.action, first.followUp]).toEqual(["proposing", "propose", null]);
+    expect(first.template.text).toBe(step.template.chat);
+    expect(first.playbookAction).toBe(step.action);
+
+    expect([next.stage, next.action, next.actor]).toEqual(["proposing", "propose_alternative", "agent"]);
+    expect(next.playbookStep).toBe(step);
+    expect(next.followUp).toBe(step.followUp);
+    expect(next.playbookAction).toBe(step.followUp?.action);
+    expect(next.template).toMatchObject({
+      text: step.followUp?.template.chat,
+      channel: "chat",
+      variant: "chat",
+    });
+    expect(next.template.text).not.toBe(first.template.text);
+    expect(renderTemplate(next.template, values)).not.toBe(renderTemplate(first.template, values));
+    expect(next.reasons).toContain(
+      `action "propose_alternative": the step's follow-up: ${step.followUp?.action}`,
+    );
+    // The recommendation itself is about the stage; the follow-up is the machine's turn.
+    expect(next.recommendation.template.text).toBe(step.template.chat);
+  });
+
+  it("after the delivery and the customer's answer, gives the delivering step's anything-else follow-up", () => {
+    const deliver = nextPlaybookStep(snapshotAfter(accepted, { channel: "email" }), { type: "complaint" });
+    const next = nextPlaybookStep(snapshotAfter(answered, { channel: "email" }), { type: "complaint" });
+    const step = interactionTypePlaybooks.complaint.steps.delivering;
+    expect([deliver.stage, deliver.action, deliver.followUp]).toEqual(["delivering", "deliver", null]);
+    expect(deliver.template.text).toBe(step.template.email);
+
+    expect([next.stage, next.action]).toEqual(["delivering", "ask_anything_else"]);
+    expect(next.followUp).toBe(step.followUp);
+    expect(next.playbookAction).toBe(step.followUp?.action);
+    expect(next.template).toMatchObject({
+      text: step.followUp?.template.email,
+      variant: "email",
+      escape: "html",
+    });
+    expect(next.template.text).not.toBe(deliver.template.text);
+    expect(renderTemplate(next.template, values)).toContain("Before I close case T-77");
+  });
+
+  it("keeps the regular template while the customer decides on the alternative", () => {
+    const s = snapshotAfter([...rejected, { type: "agent.propose", at: 11 * MIN }]);
+    const next = nextPlaybookStep(s, { scenario: "frustration" });
+    expect([next.action, next.followUp]).toEqual(["wait", null]);
+    expect(next.template.text).toBe(scenarioPlaybooks.frustration.steps.proposing.template.chat);
+  });
+
+  it.each(builtinPlaybooks.map((p) => [p.id, p] as const))(
+    "%s: the follow-ups come on the machine's turns, on every channel",
+    (_id, playbook) => {
+      for (const channel of ["chat", "email", "phone"] as const) {
+        const input = { playbooks: [playbook] };
+        const alternative = nextPlaybookStep(snapshotAfter(rejected, { channel }), input);
+        const anythingElse = nextPlaybookStep(snapshotAfter(answered, { channel }), input);
+        expect(alternative.action).toBe("propose_alternative");
+        expect(alternative.template.text).toBe(playbook.steps.proposing.followUp?.template[channel]);
+        expect(alternative.template.text).not.toBe(playbook.steps.proposing.template[channel]);
+        expect(anythingElse.action).toBe("ask_anything_else");
+        expect(anythingElse.template.text).toBe(playbook.steps.delivering.followUp?.template[channel]);
+        expect(anythingElse.template.text).not.toBe(playbook.steps.delivering.template[channel]);
+        for (const next of [alternative, anythingElse]) {
+          expect(next.template.variables).toBe(playbook.variables);
+          expect(renderTemplate(next.template, values)).not.toContain("{{");
+        }
+      }
+    },
+  );
+
+  it("falls back to the closest written variant of the follow-up, as for the step's template", () => {
+    const next = nextPlaybookStep(snapshotAfter(rejected, { channel: "video" }), { type: "question" });
+    expect(next.template).toMatchObject({
+      channel: "video",
+      variant: "phone",
+      text: interactionTypePlaybooks.question.steps.proposing.followUp?.template.phone,
+    });
+    expect(next.reasons).toContain('no "video" variant; using the "phone" one, the closest in style');
+  });
+
+  it("uses a team's follow-up, its own channel variants and placeholders included", () => {
+    const ours = overridePlaybook(interactionTypePlaybooks.praise, {
+      variables: ["couponCode"],
+      steps: {
+        delivering: { followUp: { template: { sms: "Thanks! Code {{couponCode}}. Anything else?" } } },
+      },
+    });
+    const next = nextPlaybookStep(snapshotAfter(answered, { channel: "sms" }), {
+      type: "praise",
+      playbooks: extendPlaybooks(builtinPlaybooks, [ours]),
+    });
+    expect(next.template.variant).toBe("sms");
+    expect(renderTemplate(next.template, { couponCode: "THANKS5" })).toBe(
+      "Thanks! Code THANKS5. Anything else?",
+    );
+  });
+
+  it("gives the step's own template when the playbook has no follow-up, as before", () => {
+    const { followUp: _p, ...proposing } = interactionTypePlaybooks.question.steps.proposing;
+    const { followUp: _d, ...delivering } = interactionTypePlaybooks.question.steps.delivering;
+    const plain = {
+      ...interactionTypePlaybooks.question,
+      steps: { ...interactionTypePlaybooks.question.steps, proposing, delivering },
+    };
+    const library = extendPlaybooks(builtinPlaybooks, [plain]);
+    const alternative = nextPlaybookStep(snapshotAfter(rejected), { type: "question", playbooks: library });
+    expect([alternative.action, alternative.followUp]).toEqual(["propose_alternative", null]);
+    expect(alternative.template.text).toBe(proposing.template.chat);
+    expect(alternative.playbookAction).toBe(proposing.action);
+    expect(alternative.reasons).toContain(
+      'action "propose_alternative": the step has no follow-up; using its template',
+    );
+    const anythingElse = nextPlaybookStep(snapshotAfter(answered), { type: "question", playbooks: library });
+    expect(anythingElse.template.text).toBe(delivering.template.chat);
+  });
+
+  it("gives the same through playbookExtension", () => {
+    const s = snapshotAfter(answered, { channel: "phone" });
+    const input = { scenario: "loyalty" } as const;
+    const viaHook = nextStep(s, { extend: playbookExtension(input) }) as PlaybookNextStep;
+    expect(viaHook).toEqual(nextPlaybookStep(s, input));
+    expect(viaHook.template.text).toBe(scenarioPlaybooks.loyalty.steps.delivering.followUp?.template.phone);
+  });
+});

@@ -2,7 +2,11 @@ import {
   type InteractionTypePlaybooks,
   interactionTypePlaybooks,
   type Playbook,
+  type PlaybookFollowUp,
+  type PlaybookFollowUpPatch,
+  type PlaybookPatch,
   type PlaybookStep,
+  type PlaybookStepPatch,
   recommend,
   renderTemplate,
   type ScenarioPlaybooks,
@@ -71,6 +75,24 @@ describe("the vocabulary is exhaustive at compile time", () => {
     void step;
   });
 
+  it("a follow-up is optional, and without a chat, email or phone variant does not compile", () => {
+    const { followUp: _f, ...plain } = p.steps.proposing;
+    const step: PlaybookStep = plain;
+    const followUp: PlaybookFollowUp = {
+      action: "a",
+      // @ts-expect-error: no phone variant
+      template: { chat: "c", email: "d" },
+    };
+    const patch: PlaybookStepPatch = { followUp: { template: { sms: "only this one" } } };
+    void step;
+    void followUp;
+    void patch;
+    expectTypeOf<PlaybookStep["followUp"]>().toEqualTypeOf<PlaybookFollowUp | undefined>();
+    expectTypeOf<PlaybookPatch>().toExtend<{
+      steps?: { proposing?: { followUp?: PlaybookFollowUpPatch } };
+    }>();
+  });
+
   it("an unknown signal or metric does not compile", () => {
     // @ts-expect-error: not a signal of touchpoint/classify
     const r: Playbook["recognize"] = { ...p.recognize, signals: ["anger"] };
@@ -129,6 +151,8 @@ describe("nextPlaybookStep fills the conversation machine's nextStep", () => {
     expectTypeOf(nextPlaybookStep).toBeCallableWith({} as ConversationSnapshot);
     expectTypeOf(nextPlaybookStep).returns.toEqualTypeOf<PlaybookNextStep>();
     expectTypeOf<PlaybookNextStep["handoffTo"]>().toEqualTypeOf<"human" | "escalated" | null>();
+    expectTypeOf<PlaybookNextStep["followUp"]>().toEqualTypeOf<PlaybookFollowUp | null>();
+    expectTypeOf<PlaybookNextStep["playbookAction"]>().toEqualTypeOf<string>();
   });
 
   it("takes recommend's input, less what the snapshot gives", () => {

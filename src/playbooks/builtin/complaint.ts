@@ -62,6 +62,17 @@ export const complaint: Playbook = {
         phone:
           "Here's my offer: we send the right item out today at no cost, and a courier collects the wrong one. A shipped order is something I can't change, I'm afraid, so this is the fastest way. I'll also put a discount on your next order. Does that sound fair?",
       },
+      followUp: {
+        action: "Accept the no and offer a different fix, such as a refund instead.",
+        template: {
+          chat: "Understood. I can refund {{orderNumber}} in full instead, and your discount still stands. Better?",
+          email: mail(
+            "Understood. Instead, I can refund order {{orderNumber}} in full, and your discount still stands. Shall I go ahead?",
+          ),
+          phone:
+            "Understood. I can refund order {{orderNumber}} in full instead, and your discount stays. Shall I do that?",
+        },
+      },
     },
     delivering: {
       action: "Do what was agreed and spell out exactly what happens next and when.",
@@ -73,6 +84,16 @@ export const complaint: Playbook = {
         ),
         phone:
           "That's done. Your replacement ships today and should arrive {{deliveryWindow}}. I'll send the confirmation to {{contactEmail}}; is that still correct?",
+      },
+      followUp: {
+        action: "Ask whether anything else about the order needs putting right.",
+        template: {
+          chat: "Thanks for confirming. Is anything else about {{orderNumber}} not right?",
+          email: mail(
+            "Thanks for confirming. Before I close case {{ticketId}}, is anything else about your order not right?",
+          ),
+          phone: "Thanks for confirming. Before we finish, is anything else about the order not right?",
+        },
       },
     },
     closing: {

@@ -63,6 +63,17 @@ export const confusion: Playbook = {
         phone:
           "I can guide you through it right now while you're at your screen, or send you a short video that shows each step. Which would you prefer?",
       },
+      followUp: {
+        action: "Try another format: guide them live, or send a written guide.",
+        template: {
+          chat: "No problem, let's try another way. I can share my screen and show you, one click at a time. Shall I?",
+          email: mail(
+            "Let's try another way: this written guide has a picture for every step: {{resourceUrl}}. Or reply with a time and I will show you on screen.",
+          ),
+          phone:
+            "No problem, let's try another way. I'll tell you exactly where to click, one step at a time. Shall we start?",
+        },
+      },
     },
     delivering: {
       action: "Go through it one step at a time and check understanding at each step.",
@@ -74,6 +85,16 @@ export const confusion: Playbook = {
         ),
         phone:
           "Okay, can you see the confirmation on your screen now? Good, that's the first step. Let's do the next one.",
+      },
+      followUp: {
+        action: "Check it makes sense now and ask whether any other part is unclear.",
+        template: {
+          chat: "Great, you've got it! Is any other part still unclear?",
+          email: mail(
+            "I'm glad it works now. Is any other part of {{productName}} still unclear? Just reply and we will go through it.",
+          ),
+          phone: "Great, that's working. Is there any other part you'd like me to go through?",
+        },
       },
     },
     closing: {

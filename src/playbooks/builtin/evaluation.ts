@@ -64,6 +64,17 @@ export const evaluation: Playbook = {
         phone:
           "Going by what you told me matters, here's how {{productName}} compares, including the places where it's not the best fit. I can also send you reviews from customers like you, and set up a trial if that helps.",
       },
+      followUp: {
+        action: "Offer another way to judge: a demo on their own use case or a longer trial.",
+        template: {
+          chat: "Fair enough. Would a short demo on your own use case help? No commitment.",
+          email: mail(
+            "Thank you for being frank. I can set up a short demo on your own use case, or extend your trial of {{productName}}. Which would help more?",
+          ),
+          phone:
+            "That's fair. Would a short demo on your own use case, or a longer trial, help you judge it?",
+        },
+      },
     },
     delivering: {
       action: "Send the comparison, evidence and trial access you offered, with a clear next step.",
@@ -75,6 +86,16 @@ export const evaluation: Playbook = {
         ),
         phone:
           "I've sent the comparison, some customer stories and your trial link to {{contactEmail}}. Would it be all right if I checked in {{deliveryWindow}}?",
+      },
+      followUp: {
+        action: "Ask whether any other question stands between them and a decision.",
+        template: {
+          chat: "Glad it arrived. Any other question that would help you decide?",
+          email: mail(
+            "I hope everything arrived. Is there any other question about {{productName}} that would help you decide? Reply at any time.",
+          ),
+          phone: "Good, so you have everything. Any other question that would help you decide?",
+        },
       },
     },
     closing: {

@@ -56,6 +56,16 @@ export const experience: Playbook = {
         phone:
           "Here's the answer, and one tip while we're at it: you can do the same from our mobile app. I'll send the link to {{contactEmail}}.",
       },
+      followUp: {
+        action: "Offer another way: explain it in a few lines or go through it together.",
+        template: {
+          chat: "No worries! I can explain it right here in a few lines instead. Want me to?",
+          email: mail(
+            "No problem. If the link was not what you needed, I can explain it here in a few lines instead. Just say so.",
+          ),
+          phone: "No problem. I can go through it with you now instead, step by step. Would that be easier?",
+        },
+      },
     },
     delivering: {
       action: "Send what you offered and record any feedback where the team will see it.",
@@ -67,6 +77,16 @@ export const experience: Playbook = {
         ),
         phone:
           "That's on its way to {{contactEmail}}, and I've passed your comments to the team. Thanks for sharing them.",
+      },
+      followUp: {
+        action: "Thank them and ask whether there is anything more you can do today.",
+        template: {
+          chat: "Thanks! Anything more I can do for you while I'm here?",
+          email: mail(
+            "Good to hear it worked out. Is there anything more we can do for you? Simply reply to this email.",
+          ),
+          phone: "Thanks for that. Is there anything more I can do for you today?",
+        },
       },
     },
     closing: {

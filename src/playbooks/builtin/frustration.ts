@@ -70,6 +70,18 @@ export const frustration: Playbook = {
         phone:
           "First, I'm sorry, this was our mistake. Here's what I can do right now: a full refund, or we redo it free of charge. I'd also like to add a credit for the hassle. Which of those works best for you?",
       },
+      followUp: {
+        action:
+          "Accept the refusal calmly, apologise again and offer a different remedy, or ask what would put it right.",
+        template: {
+          chat: "I understand, and I'm sorry. Could we send a replacement by express at our cost instead? Or tell me what would put it right.",
+          email: mail(
+            "I understand, and I am sorry. Instead, I can send a replacement for order {{orderNumber}} by express at our cost. If something else would put this right, tell me.",
+          ),
+          phone:
+            "I understand, and I'm sorry. I could send a replacement by express at our cost instead. Or tell me what would put it right for you.",
+        },
+      },
     },
     delivering: {
       action:
@@ -87,6 +99,16 @@ export const frustration: Playbook = {
         ),
         phone:
           "Okay, that's done on my side for order {{orderNumber}}. You should see it {{deliveryWindow}}. I've written up everything on your case, and I'll confirm by email to {{contactEmail}}. Is that still the best address?",
+      },
+      followUp: {
+        action: "Check calmly that the remedy landed and ask whether anything is still wrong.",
+        template: {
+          chat: "Thanks, {{customerFirstName}}. Is anything else still not right? I'd rather fix it now.",
+          email: mail(
+            "Thanks for your reply, and for your patience. Is anything else about order {{orderNumber}} still not right? I would rather sort it now than have you write again.",
+          ),
+          phone: "Thank you. Is anything else still not right? I'd rather fix it now, while we're talking.",
+        },
       },
     },
     closing: {

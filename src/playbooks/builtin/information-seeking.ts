@@ -58,6 +58,16 @@ export const informationSeeking: Playbook = {
         phone:
           "The short answer is yes, {{productName}} can do that. I can send you a page with the details; what's the best email for you?",
       },
+      followUp: {
+        action: "Point to the closest option that fits, and say plainly what it does not cover.",
+        template: {
+          chat: "Fair point. Another plan may fit better; here's how they differ: {{resourceUrl}}",
+          email: mail(
+            "Fair point. Another plan of {{productName}} may fit better; this page shows what each one covers and what it does not: {{resourceUrl}}",
+          ),
+          phone: "Fair point. Another plan may fit better. Shall I email you how the plans differ?",
+        },
+      },
     },
     delivering: {
       action: "Send what you promised and make the next step (trial, demo, purchase) one click away.",
@@ -69,6 +79,16 @@ export const informationSeeking: Playbook = {
         ),
         phone:
           "I've just emailed it to {{contactEmail}}. When you're ready, the link in there gets you started. No rush at all.",
+      },
+      followUp: {
+        action: "Ask whether any other question is open, without pushing a decision.",
+        template: {
+          chat: "Glad that helps. Any other question, big or small?",
+          email: mail(
+            "I'm glad that was useful. Is there any other question I can answer? There is no need to decide anything yet.",
+          ),
+          phone: "Great. Any other question I can answer? No pressure to decide today.",
+        },
       },
     },
     closing: {

@@ -57,6 +57,16 @@ export const loyalty: Playbook = {
         phone:
           "That's sorted for you. And as a thank-you for your loyalty, I'd like to offer you something based on what you usually order. Would you like to hear about it?",
       },
+      followUp: {
+        action: "Thank them for saying so and offer a different reward.",
+        template: {
+          chat: "No problem at all. Would a discount on your next order suit you better?",
+          email: mail(
+            "No problem at all. We would be glad to put a discount on your next order instead. Just say the word.",
+          ),
+          phone: "No problem at all. Would a discount on your next order suit you better? I can add it now.",
+        },
+      },
     },
     delivering: {
       action: "Apply the offer yourself and confirm exactly what they will receive.",
@@ -68,6 +78,16 @@ export const loyalty: Playbook = {
         ),
         phone:
           "I've applied it to your account, reference {{orderNumber}}. You'll see it {{deliveryWindow}}, and I'll email you a confirmation.",
+      },
+      followUp: {
+        action: "Ask, personally, whether there is anything more you can do for them.",
+        template: {
+          chat: "Lovely. Anything more I can do for you today, {{customerFirstName}}?",
+          email: mail(
+            "I'm glad that is all in place. Is there anything more we can do for you? It is always good to hear from you.",
+          ),
+          phone: "Lovely. Is there anything more I can do for you today? Always good to hear from you.",
+        },
       },
     },
     closing: {

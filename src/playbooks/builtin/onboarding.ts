@@ -63,6 +63,17 @@ export const onboarding: Playbook = {
         phone:
           "The quickest way is a few short steps. I can walk you through them now, or send you a short video guide. Which would you prefer?",
       },
+      followUp: {
+        action: "Offer another route to the first result: a short live session or a written guide.",
+        template: {
+          chat: "No problem. We can set it up together on a 15-minute call instead. Shall I book one?",
+          email: mail(
+            "No problem. We can set it up together on a short call instead, about 15 minutes. Reply with a time that suits you.",
+          ),
+          phone:
+            "That's fine. We could set it up together on a short screen share instead. Would that suit you?",
+        },
+      },
     },
     delivering: {
       action: "Walk them through, confirm each step works, and send the guide for later.",
@@ -78,6 +89,16 @@ export const onboarding: Playbook = {
         ),
         phone:
           "Great, that's working. I'm sending the guide to {{contactEmail}} so you have the remaining steps. Tell me if anything looks different from what it shows.",
+      },
+      followUp: {
+        action: "Celebrate the step and ask whether anything else is in the way of getting started.",
+        template: {
+          chat: "You're up and running! Anything else in your way?",
+          email: mail(
+            "Well done on getting set up. Is anything else in your way with {{productName}}? Reply and we will sort it together.",
+          ),
+          phone: "Well done, you're set up. Is anything else in the way that we can look at now?",
+        },
       },
     },
     closing: {

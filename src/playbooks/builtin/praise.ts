@@ -48,6 +48,16 @@ export const praise: Playbook = {
         phone:
           "As a small thank-you, I'd like to send you a gift for your next order. And if you'd be happy to leave a review, it would mean a lot to us.",
       },
+      followUp: {
+        action: "Take a no gracefully and pass their words on to the team instead.",
+        template: {
+          chat: "Of course, no need at all! I'll make sure the team hears your kind words.",
+          email: mail(
+            "Of course, no need at all. Your kind words made our day, and the whole team will hear them.",
+          ),
+          phone: "Of course, no need at all. I'll make sure the team hears what you said.",
+        },
+      },
     },
     delivering: {
       action: "Send the thank-you and record the praise where the whole company can see it.",
@@ -58,6 +68,16 @@ export const praise: Playbook = {
           "Your gift is on its way to {{contactEmail}}, and your message has been shared with the whole team.",
         ),
         phone: "I've sent it to {{contactEmail}}, and I'll make sure the whole team sees your message.",
+      },
+      followUp: {
+        action: "Thank them again and ask whether there is anything you can do for them.",
+        template: {
+          chat: "Thanks again, {{customerFirstName}}. Anything we can do for you?",
+          email: mail(
+            "Thank you again for writing. Can we help you with something else in return? Just reply here.",
+          ),
+          phone: "Thanks again. While I have you, can I help with anything else?",
+        },
       },
     },
     closing: {

@@ -58,6 +58,18 @@ export const question: Playbook = {
         phone:
           "Good question. Yes, it can, and I can walk you through how. Or, if you prefer, I'll email you the guide.",
       },
+      followUp: {
+        action:
+          "Say sorry and try another angle: walk them through it, or check with a colleague by a set time.",
+        template: {
+          chat: "Sorry, that didn't answer it. Let me walk you through it here instead, step by step. OK?",
+          email: mail(
+            "Sorry that did not answer it. I will check with a specialist colleague and come back to you {{deliveryWindow}} with a clear answer.",
+          ),
+          phone:
+            "Sorry, that didn't quite answer it. I'll check with a colleague and call you back {{deliveryWindow}}. All right?",
+        },
+      },
     },
     delivering: {
       action:
@@ -74,6 +86,16 @@ export const question: Playbook = {
         ),
         phone:
           "I'll send a summary to {{contactEmail}}. The one thing I need to check, I'll get back to you on {{deliveryWindow}}.",
+      },
+      followUp: {
+        action: "Check the answer is complete and ask whether any other question is open.",
+        template: {
+          chat: "Great. Any other question while I'm here?",
+          email: mail(
+            "I hope that answers it fully. Is there any other question on your mind? Just reply here.",
+          ),
+          phone: "Great. Is there any other question I can answer today?",
+        },
       },
     },
     closing: {

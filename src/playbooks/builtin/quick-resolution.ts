@@ -67,6 +67,17 @@ export const quickResolution: Playbook = {
         phone:
           "The quickest fix is a couple of steps I can walk you through now. If that doesn't work, I'll send a replacement out today, or set up a return if you'd rather. Shall we try the quick fix first?",
       },
+      followUp: {
+        action: "Go straight to the next-fastest option and say how long it takes.",
+        template: {
+          chat: "OK, plan B: I'll send a replacement today, arriving {{deliveryWindow}}. Go ahead?",
+          email: mail(
+            "Understood. Plan B: I can send a replacement for order {{orderNumber}} today, arriving {{deliveryWindow}}, or set up a return. Which shall I do?",
+          ),
+          phone:
+            "Understood, plan B. I can send a replacement today, arriving {{deliveryWindow}}, or set up a return. Which would you like?",
+        },
+      },
     },
     delivering: {
       action:
@@ -83,6 +94,16 @@ export const quickResolution: Playbook = {
         ),
         phone:
           "Okay, that's done on my side. Could you check for me now whether it works? Anything still pending will reach you {{deliveryWindow}}.",
+      },
+      followUp: {
+        action: "Confirm it works and ask, briefly, whether anything else needs fixing.",
+        template: {
+          chat: "Great, it works. Anything else to fix?",
+          email: mail(
+            "Glad it is working again. Is anything else not right? Reply and I will look at it straight away.",
+          ),
+          phone: "Great, it's working. Anything else I should fix while I'm on the line?",
+        },
       },
     },
     closing: {

@@ -61,6 +61,17 @@ export const suggestion: Playbook = {
         phone:
           "I'm going to pass this straight to our product team. I'll be honest, it isn't planned right now, so I can't promise it. There is a workaround that may help in the meantime; shall I send it?",
       },
+      followUp: {
+        action: "Offer another way to follow the idea: add their vote and tell them when there is news.",
+        template: {
+          chat: "Fair enough. I can add your vote to the request and tell you when there's news. Shall I?",
+          email: mail(
+            "Fair enough. Instead, I can add your vote to the request, so the product team sees the demand, and let you know when there is news.",
+          ),
+          phone:
+            "Fair enough. I can add your vote to the request instead, and let you know when there's news. Shall I?",
+        },
+      },
     },
     delivering: {
       action:
@@ -73,6 +84,16 @@ export const suggestion: Playbook = {
         ),
         phone:
           "I've logged it under {{ticketId}}, along with your reasons. Would you like us to let you know if it gets built?",
+      },
+      followUp: {
+        action: "Thank them for the idea and ask whether they need anything else.",
+        template: {
+          chat: "Thanks again for the idea. Anything else you'd like to tell us?",
+          email: mail(
+            "Thank you again for the idea. Is there any other feedback, or anything else you need from us?",
+          ),
+          phone: "Thanks again for the idea. Anything else on your mind today?",
+        },
       },
     },
     closing: {
