@@ -226,6 +226,11 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
       "frustrated|frustrating|frustration|fed up|sick of|tired of|annoyed|annoying|irritated|irritating|angry|mad|furious|livid|fuming|pissed|outraged|outrageous|ridiculous|unacceptable|disgusted|disgraceful|appalled|appalling|infuriating|infuriated|fed-up|had enough|last straw|enough is enough|fuck|fucking|wtf|ffs|seriously|for the third time|for the second time|once again|yet again|again and again|over and over|every single time|still waiting|still not|no one cares|nobody cares|nobody helps|no one helps|useless|pathetic|worst|terrible|horrible|awful|hate|rant|never again|waste of time|waste of money|joke|😠|😡|🤬|😤|😩|😫|🙄",
       1.4,
     ),
+    // Disappointment voiced: a let-down is the unhappy customer's feeling too ("What a pity.").
+    ...words(
+      "disappointed|disappointing|disappointment|what a pity|what a shame|such a shame|such a pity|too bad|a real shame|let down|very sad|so sad",
+      1.0,
+    ),
   },
   confusion: {
     ...words(

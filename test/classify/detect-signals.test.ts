@@ -49,6 +49,13 @@ describe("detectSignals", () => {
     expect(has("We're thinking of switching from our old tool to yours.", "comparison")).toBe(true);
   });
 
+  it("hears disappointment as frustration", () => {
+    const frustrated = (text: string) => detectSignals(text).signals.some((x) => x.signal === "frustration");
+    expect(frustrated("What a shame, I was counting on it.")).toBe(true);
+    expect(frustrated("Honestly I'm disappointed with the last update.")).toBe(true);
+    expect(frustrated("The update arrived on time.")).toBe(false);
+  });
+
   it("drops a negated signal", () => {
     expect(detectSignals("I am not confused at all.").strengths.confusion).toBe(0);
   });
