@@ -121,6 +121,9 @@ export interface Compiled {
   readonly closures: ReadonlyMap<number, number[]>;
   /** Dates turned into instants so far. */
   readonly days: Map<number, BusinessDay>;
+  /** The date looked up last and its day: most calls ask for the same date two or three times. */
+  lastDate: number;
+  lastDay: BusinessDay | null;
 }
 
 const compiledSchedules = new WeakMap<object, Compiled>();
@@ -272,7 +275,7 @@ function compile(definition: BusinessScheduleDefinition, fn: string): Compiled {
     closed.set(d, list);
   });
   for (const [d, list] of closed) closed.set(d, merge(list));
-  return { zone, week, closures: closed, days: new Map() };
+  return { zone, week, closures: closed, days: new Map(), lastDate: Number.NaN, lastDay: null };
 }
 
 /**
@@ -354,8 +357,13 @@ export function compiledOf(schedule: BusinessSchedule, fn: string): Compiled {
 
 /** The local date `d` (days since 1970-01-01) of a schedule, as UTC instants; cached. */
 export function dayAt(c: Compiled, d: number): BusinessDay {
+  if (d === c.lastDate && c.lastDay !== null) return c.lastDay;
   let day = c.days.get(d);
-  if (day !== undefined) return day;
+  if (day !== undefined) {
+    c.lastDate = d;
+    c.lastDay = day;
+    return day;
+  }
   const wall0 = d * DAY;
   const zone = c.zone;
   const before = offsetAt(zone, wall0 - DAY);
@@ -398,6 +406,8 @@ export function dayAt(c: Compiled, d: number): BusinessDay {
   day = { start, end, open: Float64Array.from(open), total };
   if (c.days.size >= MAX_CACHED_DAYS) c.days.clear();
   c.days.set(d, day);
+  c.lastDate = d;
+  c.lastDay = day;
   return day;
 }
 
