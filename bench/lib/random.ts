@@ -1,7 +1,7 @@
 /**
- * The benches' seeded generator (a mulberry32 variant; src/internal/random.ts is the library's,
- * whose sequence differs): deterministic data, so runs compare like with like. The benches' data
- * was generated with this one, so it stays.
+ * The benches' and the metrics tests' seeded generator (a mulberry32 variant; src/internal/random.ts
+ * is the library's, whose sequence differs): deterministic data, so runs compare like with like and
+ * failures reproduce. Their data was generated with this one, so it stays.
  */
 export function random(seed: number): () => number {
   let a = seed;

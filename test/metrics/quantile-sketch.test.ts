@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { random } from "../../bench/lib/random.js";
 import { createAccumulator, QuantileSketch, quantilesAggregate } from "touchpoint/metrics";
 import { errorOf } from "./errors.js";
 
 /** The value of 0-based rank ⌊q(n − 1)⌋: what the DDSketch guarantee is stated against. */
 function lowerQuantile(sorted: readonly number[], q: number): number {
   return sorted[Math.floor(q * (sorted.length - 1))]!;
-}
-
-/** A deterministic pseudo-random generator (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PROBABILITIES = [0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1];

@@ -6,6 +6,7 @@
  * (https://cloud.google.com/bigquery/docs/user-defined-aggregates, "JavaScript UDAFs".)
  */
 import { describe, expect, it } from "vitest";
+import { random } from "../../bench/lib/random.js";
 import {
   type Aggregate,
   ces,
@@ -25,17 +26,6 @@ import {
   QuantileSketch,
   quantilesAggregate,
 } from "touchpoint/metrics";
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Runs `udaf` the way a distributed engine does: rows dealt at random to `workers` workers, each

@@ -15,20 +15,7 @@ import {
 } from "touchpoint/playbooks";
 import { conversationStages, interactionTypes, scenarios } from "touchpoint/schemas";
 import { describe, expect, it } from "vitest";
-
-/** One value for every built-in placeholder: a complete variable set. */
-const completeValues: Record<keyof typeof templateVariables, string> = {
-  customerFirstName: "Ana",
-  agentName: "Sam",
-  companyName: "Acme",
-  orderNumber: "A-1042",
-  productName: "Acme Cloud",
-  ticketId: "T-77",
-  resourceUrl: "https://help.example.com/guide",
-  deliveryWindow: "within 2 business days",
-  contactEmail: "ana@example.com",
-  surveyUrl: "https://survey.example.com/t-77",
-};
+import { completeValues } from "./values.js";
 
 const byId = builtinPlaybooks.map((p) => [p.id, p] as const);
 

@@ -20,6 +20,7 @@ import {
   TouchpointError,
 } from "touchpoint/playbooks";
 import { describe, expect, it } from "vitest";
+import { completeValues } from "./values.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -230,18 +231,6 @@ describe("nextPlaybookStep: follow-ups for an alternative and for anything else"
     { type: "agent.deliver", at: 12 * MIN },
     { type: "customer.message", at: 14 * MIN },
   ];
-  const values = {
-    customerFirstName: "Ana",
-    agentName: "Sam",
-    companyName: "Acme",
-    orderNumber: "A-1042",
-    productName: "Acme Cloud",
-    ticketId: "T-77",
-    resourceUrl: "https://help.example.com/guide",
-    deliveryWindow: "within 2 business days",
-    contactEmail: "ana@example.com",
-    surveyUrl: "https://survey.example.com/t-77",
-  };
 
   it("after a rejected proposal, gives the proposing step's follow-up instead of the first proposal", () => {
     const first = nextPlaybookStep(snapshotAfter(proposed.slice(0, -1), { channel: "chat" }), {
@@ -263,7 +252,9 @@ describe("nextPlaybookStep: follow-ups for an alternative and for anything else"
       variant: "chat",
     });
     expect(next.template.text).not.toBe(first.template.text);
-    expect(renderTemplate(next.template, values)).not.toBe(renderTemplate(first.template, values));
+    expect(renderTemplate(next.template, completeValues)).not.toBe(
+      renderTemplate(first.template, completeValues),
+    );
     expect(next.reasons).toContain(
       `action "propose_alternative": the step's follow-up: ${step.followUp?.action}`,
     );
@@ -287,7 +278,7 @@ describe("nextPlaybookStep: follow-ups for an alternative and for anything else"
       escape: "html",
     });
     expect(next.template.text).not.toBe(deliver.template.text);
-    expect(renderTemplate(next.template, values)).toContain("Before I close case T-77");
+    expect(renderTemplate(next.template, completeValues)).toContain("Before I close case T-77");
   });
 
   it("keeps the regular template while the customer decides on the alternative", () => {
@@ -312,7 +303,7 @@ describe("nextPlaybookStep: follow-ups for an alternative and for anything else"
         expect(anythingElse.template.text).not.toBe(playbook.steps.delivering.template[channel]);
         for (const next of [alternative, anythingElse]) {
           expect(next.template.variables).toBe(playbook.variables);
-          expect(renderTemplate(next.template, values)).not.toContain("{{");
+          expect(renderTemplate(next.template, completeValues)).not.toContain("{{");
         }
       }
     },
