@@ -167,7 +167,7 @@ function compile(machine: ConversationMachine): FastRunner {
     // A builtin (a named timer action) may stand behind a name too.
     return typeof implementation === "function" ? resolveStep(implementation) : thrower("action", type);
   };
-  const stepsOf = (actions: readonly unknown[]): Step[] => {
+  const resolveSteps = (actions: readonly unknown[]): Step[] => {
     const out: Step[] = [];
     for (const action of actions) {
       const step = resolveStep(action);
@@ -209,12 +209,12 @@ function compile(machine: ConversationMachine): FastRunner {
     if (node.type === "parallel" || node.type === "history") throw new Unsupported(node.type);
     if (node.invoke.length > 0 || (node.always?.length ?? 0) > 0) throw new Unsupported("invoke or always");
     if (node.type === "final" && node.parent !== root) throw new Unsupported("nested final state");
-    stepsOf(node.entry);
-    stepsOf(node.exit);
-    if (node.type === "compound") stepsOf(node.initial.actions);
+    resolveSteps(node.entry);
+    resolveSteps(node.exit);
+    if (node.type === "compound") resolveSteps(node.initial.actions);
     for (const list of node.transitions.values())
       for (const t of list) {
-        stepsOf(t.actions);
+        resolveSteps(t.actions);
         guards.set(t, t.guard === undefined ? null : compileGuard(t.guard));
       }
     for (const key in node.states) visit(node.states[key] as Node);
@@ -246,7 +246,7 @@ function compile(machine: ConversationMachine): FastRunner {
   const makePlan = (t: Transition, leaf: Node): Plan => {
     const active = [leaf, ...properAncestors(leaf, undefined)];
     if (t.target === undefined || t.target.length === 0)
-      return { steps: stepsOf(t.actions), leaf, done: false };
+      return { steps: resolveSteps(t.actions), leaf, done: false };
     const domain = domainOf(t);
     const exit = new Set<Node>();
     if (t.reenter && t.source === domain && domain !== undefined) exit.add(domain);
@@ -274,19 +274,19 @@ function compile(machine: ConversationMachine): FastRunner {
         if (reentrancy === undefined || isDescendant(a, reentrancy)) enter.add(a);
     const steps: Step[] = [];
     const exited = [...exit].sort((a, b) => b.order - a.order);
-    for (const n of exited) steps.push(...stepsOf(n.exit));
-    steps.push(...stepsOf(t.actions));
+    for (const n of exited) steps.push(...resolveSteps(n.exit));
+    steps.push(...resolveSteps(t.actions));
     const entered = [...enter].sort((a, b) => a.order - b.order);
     const after = new Set(active.filter((n) => !exit.has(n)));
     let done = false;
     for (const n of entered) {
       after.add(n);
-      steps.push(...stepsOf(n.entry));
-      if (byDefault.has(n) && n.type === "compound") steps.push(...stepsOf(n.initial.actions));
+      steps.push(...resolveSteps(n.entry));
+      if (byDefault.has(n) && n.type === "compound") steps.push(...resolveSteps(n.initial.actions));
       if (n.type === "final") done = true;
     }
     // A top-level final state: XState runs the exit actions of every state left.
-    if (done) for (const n of [...after].sort((a, b) => b.order - a.order)) steps.push(...stepsOf(n.exit));
+    if (done) for (const n of [...after].sort((a, b) => b.order - a.order)) steps.push(...resolveSteps(n.exit));
     let next = leaf;
     for (const n of after) if (n.type === "atomic" || n.type === "final") next = n;
     return { steps, leaf: next, done };
@@ -296,10 +296,10 @@ function compile(machine: ConversationMachine): FastRunner {
   const initialSteps: Step[] = [];
   let initialLeaf = root;
   for (let n: Node | undefined = root; n !== undefined; ) {
-    initialSteps.push(...stepsOf(n.entry));
+    initialSteps.push(...resolveSteps(n.entry));
     initialLeaf = n;
     if (n.type !== "compound") break;
-    initialSteps.push(...stepsOf(n.initial.actions));
+    initialSteps.push(...resolveSteps(n.initial.actions));
     n = n.initial.target[0];
   }
   if (initialLeaf.type === "final") throw new Unsupported("final initial state");
