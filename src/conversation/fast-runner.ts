@@ -286,7 +286,8 @@ function compile(machine: ConversationMachine): FastRunner {
       if (n.type === "final") done = true;
     }
     // A top-level final state: XState runs the exit actions of every state left.
-    if (done) for (const n of [...after].sort((a, b) => b.order - a.order)) steps.push(...resolveSteps(n.exit));
+    if (done)
+      for (const n of [...after].sort((a, b) => b.order - a.order)) steps.push(...resolveSteps(n.exit));
     let next = leaf;
     for (const n of after) if (n.type === "atomic" || n.type === "final") next = n;
     return { steps, leaf: next, done };
