@@ -60,7 +60,9 @@ async function bundle(contents: string, version: string): Promise<string> {
 
 /** Builds the pack into `outDir` and returns its manifest. */
 export async function buildWarehouse(outDir: string): Promise<WarehouseManifest> {
-  const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }
+  ).version;
   fs.mkdirSync(path.join(outDir, "snowflake"), { recursive: true });
   const library = await bundle(`export * from ${JSON.stringify(runtime)};`, version);
   fs.writeFileSync(path.join(outDir, "touchpoint-warehouse.js"), library);

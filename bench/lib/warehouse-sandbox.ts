@@ -99,10 +99,12 @@ export function bareContext(): vm.Context {
 function toJs(context: vm.Context, type: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (type.startsWith("TIMESTAMP")) {
-    const t = value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(String(value));
+    const t =
+      value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(String(value));
     return (vm.runInContext("(t) => new Date(t)", context) as (t: number) => Date)(t);
   }
-  if (type === "VARIANT") return (vm.runInContext("JSON.parse", context) as (s: string) => unknown)(JSON.stringify(value));
+  if (type === "VARIANT")
+    return (vm.runInContext("JSON.parse", context) as (s: string) => unknown)(JSON.stringify(value));
   return value;
 }
 
@@ -110,7 +112,9 @@ function toJs(context: vm.Context, type: string, value: unknown): unknown {
 function fromJs(fn: string, type: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   const bad = (expected: string) => {
-    throw new Error(`${fn}: returned ${typeof value} ${String(value).slice(0, 80)} for ${type} (expected ${expected})`);
+    throw new Error(
+      `${fn}: returned ${typeof value} ${String(value).slice(0, 80)} for ${type} (expected ${expected})`,
+    );
   };
   if (type === "STRING" || type === "VARCHAR") {
     if (typeof value !== "string") bad("a string");
@@ -192,7 +196,8 @@ export class BigQuerySandbox {
     const parse = vm.runInContext("JSON.parse", context) as (s: string) => unknown;
     return {
       initialState: () => module.initialState(),
-      aggregate: (state, ...args) => module.aggregate(state, ...f.args.map((a, i) => toJs(context, a.type, args[i]))),
+      aggregate: (state, ...args) =>
+        module.aggregate(state, ...f.args.map((a, i) => toJs(context, a.type, args[i]))),
       // Partial states arrive serialised from another worker.
       merge: (state, partial) => module.merge(state, parse(JSON.stringify(partial))),
       finalize: (state) => fromJs(name, f.returns, module.finalize(state)),
@@ -231,9 +236,16 @@ export class SnowflakeSandbox {
    * Calls a table function over partitions: rows are objects keyed by the argument names (any case).
    * Returns the rows written, VARIANT columns round-tripped through JSON.
    */
-  table(name: string, partitions: readonly (readonly Record<string, unknown>[])[], context: vm.Context = this.#context) {
+  table(
+    name: string,
+    partitions: readonly (readonly Record<string, unknown>[])[],
+    context: vm.Context = this.#context,
+  ) {
     const f = this.#get(name, "table");
-    const columns = [...f.returns.matchAll(/(\w+) (\w+)/g)].map((m) => ({ name: m[1] as string, type: m[2] as string }));
+    const columns = [...f.returns.matchAll(/(\w+) (\w+)/g)].map((m) => ({
+      name: m[1] as string,
+      type: m[2] as string,
+    }));
     const out: Record<string, unknown>[] = [];
     const writer = {
       writeRow: (row: Record<string, unknown>) => {
@@ -245,7 +257,11 @@ export class SnowflakeSandbox {
       },
     };
     for (const partition of partitions) {
-      const handler = compile<Record<string, (...a: unknown[]) => void>>(context, `(${f.body})`, `${name}.js`);
+      const handler = compile<Record<string, (...a: unknown[]) => void>>(
+        context,
+        `(${f.body})`,
+        `${name}.js`,
+      );
       const argumentInfo = Object.fromEntries(f.args.map((a) => [a.name, { type: a.type }]));
       handler.initialize?.call(handler, argumentInfo, {});
       for (const row of partition) {

@@ -82,7 +82,8 @@ export const declarations: readonly FunctionDeclaration[] = [
     ],
     returns: TEXT,
     json: false,
-    comment: "The dialogue act of an utterance (greet, ask, inform, propose, accept, reject, thank, goodbye, escalate, ...); NULL for NULL.",
+    comment:
+      "The dialogue act of an utterance (greet, ask, inform, propose, accept, reject, thank, goodbye, escalate, ...); NULL for NULL.",
   },
   {
     kind: "scalar",
@@ -94,12 +95,14 @@ export const declarations: readonly FunctionDeclaration[] = [
       {
         name: "schedule",
         type: JSON_VALUE,
-        comment: 'business hours as JSON: {"timeZone":"Europe/Berlin","hours":{"mon":[["09:00","17:00"]],...},"holidays":[...]}',
+        comment:
+          'business hours as JSON: {"timeZone":"Europe/Berlin","hours":{"monday":[{"start":"09:00","end":"17:00"}]},"holidays":[...]}',
       },
     ],
     returns: FLOAT,
     json: false,
-    comment: "Business milliseconds between two instants under a schedule (negative when the end comes first); NULL when either is NULL.",
+    comment:
+      "Business milliseconds between two instants under a schedule, as touchpoint/metrics' businessDuration; NULL when either is NULL.",
   },
   {
     kind: "scalar",
@@ -112,11 +115,16 @@ export const declarations: readonly FunctionDeclaration[] = [
         comment: "a conversation as JSON: touchpoint's shape, or a helpdesk payload named by adapter",
       },
       { name: "adapter", type: TEXT, comment: "NULL or touchpoint, zendesk, intercom, freshdesk, chatwoot" },
-      { name: "as_of", type: TIMESTAMP, comment: "the instant the export was taken (SLA clocks run to it); NULL for the last event" },
+      {
+        name: "as_of",
+        type: TIMESTAMP,
+        comment: "the instant the export was taken (SLA clocks run to it); NULL for the last event",
+      },
       {
         name: "options",
         type: JSON_VALUE,
-        comment: 'NULL or {"fcr":"one-touch|single-reply|closed-on-first-contact","schedule":{...},"targets":{...}}',
+        comment:
+          'NULL or {"fcr":"one-touch|single-reply|closed-on-first-contact","schedule":{...},"targets":{...}}',
       },
     ],
     returns: JSON_VALUE,
@@ -131,7 +139,8 @@ export const declarations: readonly FunctionDeclaration[] = [
     args: [{ name: "score", type: FLOAT, comment: "an NPS answer, 0 to 10" }],
     returns: FLOAT,
     json: false,
-    comment: "Net Promoter Score, -100 to 100 (Bain: % promoters 9-10 minus % detractors 0-6); NULL without answers.",
+    comment:
+      "Net Promoter Score, -100 to 100 (Bain: % promoters 9-10 minus % detractors 0-6); NULL without answers.",
   },
   {
     kind: "aggregate",
@@ -139,12 +148,23 @@ export const declarations: readonly FunctionDeclaration[] = [
     aggregate: "csat",
     args: [
       { name: "score", type: FLOAT, comment: "a CSAT answer", field: "score" },
-      { name: "scale_min", type: FLOAT, comment: "its scale's lowest score (1 when NULL)", field: "scaleMin" },
-      { name: "scale_max", type: FLOAT, comment: "its scale's highest score (5 when NULL)", field: "scaleMax" },
+      {
+        name: "scale_min",
+        type: FLOAT,
+        comment: "its scale's lowest score (1 when NULL)",
+        field: "scaleMin",
+      },
+      {
+        name: "scale_max",
+        type: FLOAT,
+        comment: "its scale's highest score (5 when NULL)",
+        field: "scaleMax",
+      },
     ],
     returns: FLOAT,
     json: false,
-    comment: "CSAT in percent of satisfied answers (the top two scores of a 1-5 scale, or the scale's own threshold), pooled over scales; NULL without answers.",
+    comment:
+      "CSAT in percent of satisfied answers (the top two scores of a 1-5 scale, or the scale's own threshold), pooled over scales; NULL without answers.",
   },
   {
     kind: "aggregate",
@@ -160,12 +180,23 @@ export const declarations: readonly FunctionDeclaration[] = [
     name: "tp_rate",
     aggregate: "rate",
     args: [
-      { name: "numerator", type: FLOAT, comment: "the row's count that meets the rate (hits, FCR)", field: "numerator" },
-      { name: "denominator", type: FLOAT, comment: "the row's count it is out of (decided targets, resolved)", field: "denominator" },
+      {
+        name: "numerator",
+        type: FLOAT,
+        comment: "the row's count that meets the rate (hits, FCR)",
+        field: "numerator",
+      },
+      {
+        name: "denominator",
+        type: FLOAT,
+        comment: "the row's count it is out of (decided targets, resolved)",
+        field: "denominator",
+      },
     ],
     returns: FLOAT,
     json: false,
-    comment: "A rate in percent, sum(numerator) / sum(denominator) x 100, as touchpoint computes SLA compliance and FCR; NULL when the denominator sums to 0.",
+    comment:
+      "A rate in percent, sum(numerator) / sum(denominator) x 100, as touchpoint computes SLA compliance and FCR; NULL when the denominator sums to 0.",
   },
   {
     kind: "aggregate",
@@ -195,11 +226,13 @@ export const declarations: readonly FunctionDeclaration[] = [
       {
         name: "history",
         type: JSON_VALUE,
-        comment: 'one customer\'s history as JSON: {"segment":"smb","events":[{"type":"journey.purchase","at":...}]}',
+        comment:
+          'one customer\'s history as JSON: {"segment":"smb","events":[{"type":"journey.purchase","at":...}]}',
       },
     ],
     returns: JSON_VALUE,
     json: true,
-    comment: "The journey funnel over customer histories (reached, current, conversion and time per stage, churn, by segment and week), as JSON.",
+    comment:
+      "The journey funnel over customer histories (reached, current, conversion and time per stage, churn, by segment and week), as JSON.",
   },
 ];

@@ -227,7 +227,8 @@ interface CompiledOptions {
 const compiledOptions = new Map<string, CompiledOptions>();
 
 function optionsOf(fn: string, value: unknown): CompiledOptions {
-  const key = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  const key =
+    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   const cached = compiledOptions.get(key);
   if (cached !== undefined) return cached;
   const given = (key === "" ? {} : jsonArg(fn, "options", value)) as RecordOptions;
@@ -240,7 +241,9 @@ function optionsOf(fn: string, value: unknown): CompiledOptions {
   for (const p of priorities) targets[p] = { ...defaultSlaTargets[p], ...given.targets?.[p] };
   const compiled: CompiledOptions = {
     schedule,
-    machine: schedule ? createConversationMachine({ schedule: businessHoursSchedule(schedule) }) : conversationMachine,
+    machine: schedule
+      ? createConversationMachine({ schedule: businessHoursSchedule(schedule) })
+      : conversationMachine,
     targets,
     fcr: given.fcr ?? "closed-on-first-contact",
   };
@@ -339,7 +342,9 @@ export function conversationRecord(
     .join("\n");
   const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
   const waitingMinutes =
-    context.awaitingAgentSince === null ? 0 : Math.max(0, ((until ?? context.now) - context.awaitingAgentSince) / MINUTE);
+    context.awaitingAgentSince === null
+      ? 0
+      : Math.max(0, ((until ?? context.now) - context.awaitingAgentSince) / MINUTE);
   const stageMinutes: Partial<Record<ConversationStage, number>> = {};
   for (const stage of conversationStages)
     if (record.stages.some((v) => v.stage === stage)) stageMinutes[stage] = record.stageMs[stage] / MINUTE;
@@ -454,25 +459,27 @@ function pooledCsatAggregate(): Aggregate<CsatInput, number | null, PooledCsatSt
   return {
     initialState: () => ({ scales: {} }),
     aggregate: (state, value) => {
-      if (value === null || value === undefined || value.score === null || value.score === undefined) return state;
+      if (value === null || value === undefined || value.score === null || value.score === undefined)
+        return state;
       const min = value.scaleMin ?? 1;
       const max = value.scaleMax ?? 5;
       if (!Number.isInteger(min) || !Number.isInteger(max) || min >= max)
         fail("csat", "scale", { min, max }, "integer bounds with min < max");
       const key = `${min}-${max}`;
       const a = aggregateOf(key);
-      const s = (state.scales[key] ??= a.initialState());
-      a.aggregate(s as never, value.score);
+      if (state.scales[key] === undefined) state.scales[key] = a.initialState();
+      a.aggregate(state.scales[key] as never, value.score);
       return state;
     },
     merge: (state, partial) => {
       const scales = partial?.scales;
-      if (typeof scales !== "object" || scales === null) fail("csat", "partialState", partial, "a csat state");
+      if (typeof scales !== "object" || scales === null)
+        fail("csat", "partialState", partial, "a csat state");
       for (const key of Object.keys(scales)) {
         if (!/^-?\d+--?\d+$/.test(key)) fail("csat", "partialState.scales", key, "a key min-max");
         const a = aggregateOf(key);
-        const s = (state.scales[key] ??= a.initialState());
-        a.merge(s as never, scales[key] as never);
+        if (state.scales[key] === undefined) state.scales[key] = a.initialState();
+        a.merge(state.scales[key] as never, scales[key] as never);
       }
       return state;
     },

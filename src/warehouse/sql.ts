@@ -18,7 +18,12 @@
  * `finalize` writes one row with the result and the state, and a `_MERGE` table function folds such
  * states, so partial results (per day, per shard) roll up without the raw rows.
  */
-import { type AggregateDeclaration, type Dialect, declarations, type FunctionDeclaration } from "./declarations.js";
+import {
+  type AggregateDeclaration,
+  type Dialect,
+  declarations,
+  type FunctionDeclaration,
+} from "./declarations.js";
 
 /** What the BigQuery SQL needs. */
 export interface BigQuerySqlOptions {
@@ -51,7 +56,7 @@ const sqlString = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g
 const bigQueryString = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /** The JavaScript expression of an aggregate's value from the call's arguments. */
-function valueOf(d: AggregateDeclaration, arg: (name: string) => string): string {
+function aggregateValue(d: AggregateDeclaration, arg: (name: string) => string): string {
   if (d.args.length === 1) return arg(d.args[0]!.name);
   return `{ ${d.args.map((a) => `${a.field ?? a.name}: ${arg(a.name)}`).join(", ")} }`;
 }
@@ -69,7 +74,9 @@ function bigQueryFunction(d: FunctionDeclaration, o: BigQuerySqlOptions): string
   const out = (expr: string) => (d.json ? `JSON.stringify(${expr})` : expr);
   if (d.kind === "scalar") {
     const call = `touchpoint.${d.call}(${d.args.map((a) => a.name).join(", ")})`;
-    const body = d.json ? `var result = ${call};\nreturn result === null ? null : ${out("result")};` : `return ${call};`;
+    const body = d.json
+      ? `var result = ${call};\nreturn result === null ? null : ${out("result")};`
+      : `return ${call};`;
     return `${header(d, "bigquery")}
 CREATE OR REPLACE FUNCTION ${name}(${args})
 RETURNS ${d.returns.bigquery}
@@ -92,7 +99,7 @@ export function initialState() {
   return udaf.initialState();
 }
 export function aggregate(state, ${params}) {
-  udaf.aggregate(state, ${valueOf(d, (n) => n)});
+  udaf.aggregate(state, ${aggregateValue(d, (n) => n)});
 }
 export function merge(state, partialState) {
   udaf.merge(state, partialState);
@@ -108,7 +115,9 @@ export function finalize(state) {
 export function bigQuerySql(options: BigQuerySqlOptions): string {
   checkPrefix(options.prefix, "bigquery");
   if (!/^gs:\/\/[^\s"\\]+\.js$/.test(options.libraryUri))
-    throw new Error(`bigquery: libraryUri: expected gs://bucket/path/file.js, got ${JSON.stringify(options.libraryUri)}`);
+    throw new Error(
+      `bigquery: libraryUri: expected gs://bucket/path/file.js, got ${JSON.stringify(options.libraryUri)}`,
+    );
   return `-- touchpoint warehouse pack for BigQuery: ${declarations.length} functions.
 -- Upload touchpoint-warehouse.js to ${options.libraryUri} first.
 
@@ -159,7 +168,12 @@ return ${g}.${d.call}(${d.args.map((a) => a.name.toUpperCase()).join(", ")});`)}
     ];
   }
   const table = "RETURNS TABLE (GROUP_KEY VARCHAR, RESULT VARIANT, STATE VARIANT)";
-  const udtf = (suffix: string, udtfArgs: string, fold: string, comment: string) => `CREATE OR REPLACE FUNCTION ${name}${suffix}(${udtfArgs})
+  const udtf = (
+    suffix: string,
+    udtfArgs: string,
+    fold: string,
+    comment: string,
+  ) => `CREATE OR REPLACE FUNCTION ${name}${suffix}(${udtfArgs})
 ${table}
 LANGUAGE JAVASCRIPT
 COMMENT = ${sqlString(comment)}
@@ -187,7 +201,7 @@ ${snowflakeLoader(d, o)
 ${udtf(
   "",
   `GROUP_KEY VARCHAR, ${args}`,
-  `this.udaf.aggregate(this.state, ${valueOf(d, (n) => `row.${n.toUpperCase()}`)});`,
+  `this.udaf.aggregate(this.state, ${aggregateValue(d, (n) => `row.${n.toUpperCase()}`)});`,
   `${d.comment} One row per partition: GROUP_KEY, RESULT and the mergeable STATE.`,
 )}`,
     `-- ${d.name}_merge: folds STATE values of ${d.name} (per day, per shard) into one result per partition.
