@@ -153,6 +153,14 @@ export class BigQuerySandbox {
     this.#main = this.worker();
   }
 
+  readonly #pool: vm.Context[] = [];
+
+  /** `n` workers, created on first use and kept, as a warehouse keeps its JavaScript environments. */
+  workers(n: number): vm.Context[] {
+    while (this.#pool.length < n) this.#pool.push(this.worker());
+    return this.#pool.slice(0, n);
+  }
+
   /** A fresh worker: a bare context with every library file loaded. */
   worker(): vm.Context {
     const context = bareContext();
