@@ -11,7 +11,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { random } from "../../bench/lib/random.js";
-import { journeyFunnel } from "touchpoint/journey";
+import { type JourneyHistory, journeyFunnel } from "touchpoint/journey";
 import { ces, csatBreakdown, durationsAggregate, nps, QuantileSketch } from "touchpoint/metrics";
 import type { Pack } from "./pack.js";
 import { pack } from "./pack.js";
@@ -191,8 +191,14 @@ describe.each([
   it("tp_journey_funnel over customer histories given as JSON", () => {
     const next = random(15);
     const day = 86_400_000;
-    const types = ["journey.interaction", "journey.purchase", "journey.renewal", "journey.churn"] as const;
-    const histories = Array.from({ length: 300 }, (_, i) => ({
+    const types = [
+      "journey.interaction",
+      "journey.evaluation",
+      "journey.purchase",
+      "journey.repurchase",
+      "journey.cancellation",
+    ] as const;
+    const histories: JourneyHistory[] = Array.from({ length: 300 }, (_, i) => ({
       segment: i % 3 === 0 ? "enterprise" : "smb",
       events: Array.from({ length: 1 + Math.floor(next() * 4) }, (_, j) => ({
         type: types[Math.min(j, Math.floor(next() * types.length))]!,
