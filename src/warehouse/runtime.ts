@@ -187,34 +187,40 @@ const ADAPTERS = {
 
 const FCR_DEFINITIONS: readonly FcrDefinition[] = ["one-touch", "single-reply", "closed-on-first-contact"];
 
-function conversationOf(fn: string, input: unknown, adapter: unknown): Conversation {
+/** SQL NULL means absent: a JSON object built from a row carries `null` for every empty column. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== "object" || value === null || typeof (value as Date).getTime === "function")
+    return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out;
+}
+
+/** The conversation, or why it is rejected (the path in the payload and the problem). */
+function conversationOf(
+  fn: string,
+  input: unknown,
+  adapter: unknown,
+): { conversation: Conversation } | { error: string; path: string } {
   const payload = jsonArg(fn, "conversation", input);
   if (adapter === null || adapter === undefined || adapter === "touchpoint") {
-    const parsed = conversationSchema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.join(".") ?? "";
-      throw new TouchpointError(
-        "invalid_argument",
-        `${fn}: conversation${path === "" ? "" : `.${path}`}: ${issue?.message ?? "not a conversation"}`,
-        { path: `conversation${path === "" ? "" : `.${path}`}`, value: payload },
-      );
-    }
-    return parsed.data;
+    const parsed = conversationSchema.safeParse(withoutNulls(payload));
+    if (parsed.success) return { conversation: parsed.data };
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join(".") ?? "";
+    return { error: `${path === "" ? "" : `${path}: `}${issue?.message ?? "not a conversation"}`, path };
   }
   if (typeof adapter !== "string" || !(adapter in ADAPTERS))
     fail(fn, "adapter", adapter, `touchpoint, ${Object.keys(ADAPTERS).join(", ")} or NULL`);
   const batch = adaptBatch(ADAPTERS[adapter as keyof typeof ADAPTERS], [payload]);
-  const error = batch.errors[0];
-  if (error !== undefined || batch.data[0] === undefined) {
-    const issue = error?.issues[0];
-    throw new TouchpointError(
-      "invalid_argument",
-      `${fn}: conversation: ${adapter} payload: ${issue ? `${issue.path}: ${issue.message}` : "rejected"}`,
-      { path: "conversation", value: payload },
-    );
-  }
-  return batch.data[0];
+  const conversation = batch.data[0];
+  if (conversation !== undefined) return { conversation };
+  const issue = batch.errors[0]?.issues[0];
+  return {
+    error: `${adapter} payload: ${issue ? `${issue.path}: ${issue.message}` : "rejected"}`,
+    path: issue?.path ?? "",
+  };
 }
 
 interface CompiledOptions {
@@ -290,8 +296,8 @@ export interface WarehouseRecord {
   handoffs: number;
   reopens: number;
   rejectedProposals: number;
-  /** Minutes in each stage the conversation entered. */
-  stageMinutes: Partial<Record<ConversationStage, number>>;
+  /** Minutes in each stage the conversation entered, in the stages' order (an array, so SQL can unnest it). */
+  stageMinutes: { stage: ConversationStage; minutes: number }[];
   /** First response, calendar and business milliseconds (business null without a schedule); null when unanswered. */
   firstResponseMs: number | null;
   firstResponseBusinessMs: number | null;
@@ -311,22 +317,40 @@ export interface WarehouseRecord {
   surveys: { kind: string; score: number; scaleMin: number | null; scaleMax: number | null }[];
 }
 
+/** What {@link conversationRecord} returns for a conversation the schema (or the adapter) rejects. */
+export interface RejectedRecord {
+  /** The conversation's id when the payload has one as text. */
+  id: string | null;
+  /** The problem, starting with the path in the payload. */
+  error: string;
+  /** The path of the offending field. */
+  path: string;
+}
+
 /**
  * Replays one conversation through the conversation machine and measures it, with the same
  * definitions, targets and instants as `touchpoint analyze`, so that pooling these rows in SQL gives
- * the command's figures.
+ * the command's figures. A conversation that fails validation gives a {@link RejectedRecord} (the
+ * row is kept and says why), as the command lists rejected records and analyses the rest; a bad
+ * adapter, instant or options argument is the query's mistake and throws.
  */
 export function conversationRecord(
   conversation: unknown,
   adapter?: unknown,
   asOf?: unknown,
   options?: unknown,
-): WarehouseRecord | null {
+): WarehouseRecord | RejectedRecord | null {
   const fn = "conversationRecord";
   if (conversation === null || conversation === undefined) return null;
-  const c = conversationOf(fn, conversation, adapter);
   const until = instantArg(fn, "asOf", asOf);
   const o = optionsOf(fn, options);
+  const given = conversationOf(fn, conversation, adapter);
+  if ("error" in given) {
+    const payload = jsonArg(fn, "conversation", conversation) as { id?: unknown } | null;
+    const id = typeof payload?.id === "string" || typeof payload?.id === "number" ? String(payload.id) : null;
+    return { id, error: given.error, path: given.path };
+  }
+  const c = given.conversation;
   const schedule = o.schedule;
 
   const replay = replayConversation(c, {
@@ -345,9 +369,10 @@ export function conversationRecord(
     context.awaitingAgentSince === null
       ? 0
       : Math.max(0, ((until ?? context.now) - context.awaitingAgentSince) / MINUTE);
-  const stageMinutes: Partial<Record<ConversationStage, number>> = {};
+  const stageMinutes: { stage: ConversationStage; minutes: number }[] = [];
   for (const stage of conversationStages)
-    if (record.stages.some((v) => v.stage === stage)) stageMinutes[stage] = record.stageMs[stage] / MINUTE;
+    if (record.stages.some((v) => v.stage === stage))
+      stageMinutes.push({ stage, minutes: record.stageMs[stage] / MINUTE });
 
   const list = [c];
   const first = firstResponseTimes(list, { schedule }).conversations[0];

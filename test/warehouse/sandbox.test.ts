@@ -147,13 +147,18 @@ describe.each(["bigquery", "snowflake"] as const)("%s scalar functions agree wit
       expect(got.firstResponseMs).toBe(firstResponseTimes([c]).conversations[0]?.calendar ?? null);
       expect(got.resolutionMs).toBe(resolutionTimes([c]).first.conversations[0]?.calendar ?? null);
     }
-    for (const bad of rejectedRecords)
-      expect(() => fn(dialect === "bigquery" ? JSON.stringify(bad) : bad, null, null, null)).toThrow(
-        /conversationRecord: conversation/,
-      );
-    expect(() => fn(dialect === "bigquery" ? '{"id":"x"}' : { id: "x" }, null, null, null)).toThrow(
-      /conversationRecord: conversation\./,
-    );
+    // A rejected conversation is a row that says why, as the command lists rejected records.
+    for (const bad of rejectedRecords) {
+      const got = decode(fn(dialect === "bigquery" ? JSON.stringify(bad) : bad, null, null, null));
+      expect(got).toMatchObject({ id: bad.id, error: expect.any(String) });
+    }
+    expect(decode(fn(dialect === "bigquery" ? '{"id":"x"}' : { id: "x" }, null, null, null))).toEqual({
+      id: "x",
+      error: expect.stringMatching(/^channel: /),
+      path: "channel",
+    });
+    expect(() => fn("{", null, null, null)).toThrow(/conversation: expected JSON text/);
+    expect(() => fn("{}", null, "yesterday", null)).toThrow(/asOf: expected a timestamp/);
     expect(() => fn("{}", "salesforce", null, null)).toThrow(/adapter: expected touchpoint, zendesk/);
   }, 120_000);
 });
