@@ -236,7 +236,10 @@ function aggregateOver(dialect: Dialect, name: string, rows: readonly unknown[][
     ];
     const sa = a.initialState();
     const sb = b.initialState();
-    rows.forEach((row, i) => (i % 2 === 0 ? a.aggregate(sa, ...row) : b.aggregate(sb, ...row)));
+    for (const [i, row] of rows.entries()) {
+      if (i % 2 === 0) a.aggregate(sa, ...row);
+      else b.aggregate(sb, ...row);
+    }
     a.merge(sa, JSON.parse(JSON.stringify(sb)));
     const result = a.finalize(sa);
     return typeof result === "string" ? JSON.parse(result) : result;
