@@ -29,6 +29,7 @@ import type { Priority } from "../schemas/vocabulary.js";
 import { priorities } from "../schemas/vocabulary.js";
 import { type AnalyzeOptions, analyze, type SegmentKey } from "./analyze.js";
 import { formatHtml, formatJson, formatText, type ReportInput } from "./format-report.js";
+import { runWarehouse } from "./warehouse.js";
 
 /** What the command needs from its surroundings. */
 export interface CliIo {
@@ -248,6 +249,7 @@ const defaultFcr: Record<Source, FcrDefinition> = {
 
 /** Runs the command; returns the exit status (0 ok, 1 rejected records with --strict or a failure, 2 usage). */
 export function run(argv: readonly string[], io: CliIo): number {
+  if (argv[0] === "warehouse") return runWarehouse(argv.slice(1), io);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
