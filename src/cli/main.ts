@@ -291,6 +291,8 @@ interface Parsed {
   jobs: number;
   quiet: boolean;
   strict: boolean;
+  /** The temporary copy of standard input, read as `-` is. */
+  stdinPath: string | null;
 }
 
 /** Runs the command; returns the exit status (0 ok, 1 rejected records with --strict or a failure, 2 usage). */
@@ -328,6 +330,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (p.options.asOf === undefined && p.files.includes("-")) {
       // Two passes read the input twice: standard input is kept in a temporary file for that.
       spooled = await io.spoolStdin();
+      p.stdinPath = spooled;
       p.files = p.files.map((f) => (f === "-" ? (spooled as string) : f));
     }
     return await analyzeFiles(p, io, files);
@@ -438,6 +441,7 @@ function checkOptions(values: ReturnType<typeof parse>["values"], files: string[
     jobs,
     quiet: values.quiet === true,
     strict: values.strict === true,
+    stdinPath: null,
   };
 }
 
@@ -502,7 +506,8 @@ async function pass(
   };
   try {
     for (const file of p.files) {
-      const shown = file;
+      const stdin = file === p.stdinPath;
+      const shown = stdin ? "-" : file;
       let chunks: AsyncIterable<Uint8Array>;
       try {
         chunks = io.openRead(file);
@@ -510,7 +515,7 @@ async function pass(
         throw new UsageError(`input: cannot read ${file}: ${(error as Error).message}`);
       }
       const bytes = decompressed(counted(chunks, (n) => progress.bytes(n)));
-      const format = formatOf(file, p.source);
+      const format = formatOf(stdin ? "-" : file, p.source);
       if (format === "csv") {
         const csv = p.csv as CsvOptions;
         let checked = false;
@@ -573,7 +578,7 @@ function checkCsvHeader(header: string, csv: CsvOptions, file: string): void {
 
 async function analyzeFiles(p: Parsed, io: CliIo, shownFiles: string[]): Promise<number> {
   const total = p.files.reduce<number | null>((sum, f) => {
-    if (sum === null || f === "-") return null;
+    if (sum === null || f === "-" || f === p.stdinPath) return null;
     return sum + (io.fileInfo(f)?.size ?? 0);
   }, 0);
   const show = io.stderrIsTTY === true && !p.quiet && io.progressStream !== undefined;
