@@ -463,13 +463,11 @@ async function pass(
   onOutput: (out: BatchOutput) => void,
   onReadRejection: (r: Rejection) => void,
 ): Promise<PassResult> {
-  const sink: Sink =
-    p.jobs === 1
-      ? localSink(config, onOutput)
-      : workerSink(config, p.jobs, (out) => {
-          progress.rejected(out.rejectedCount);
-          onOutput(out);
-        });
+  const output = (out: BatchOutput) => {
+    progress.rejected(out.rejectedCount);
+    onOutput(out);
+  };
+  const sink: Sink = p.jobs === 1 ? localSink(config, output) : workerSink(config, p.jobs, output);
   const local = p.jobs === 1;
   const seen = new IdSet();
   let position = 0;
