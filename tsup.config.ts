@@ -24,7 +24,8 @@ export const library = {
  * external like the library.
  */
 export const cli = {
-  entry: { cli: "src/cli/bin.ts" },
+  // cli-worker.js is the worker thread of `--jobs` (src/cli/pool.ts finds it beside cli.js).
+  entry: { cli: "src/cli/bin.ts", "cli-worker": "src/cli/worker.ts" },
   format: ["esm"],
   platform: "node",
   target: "node20",

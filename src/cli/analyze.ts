@@ -6,6 +6,10 @@
  * unless the caller gives one), so the same export gives the same report on any machine. The cli
  * (main.ts) reads files and prints; this module only computes. It works on conversations already
  * validated by touchpoint/schemas: the boundary is the cli's job.
+ *
+ * The report is a fold: each conversation is classified, replayed and measured on its own
+ * (conversationFacts), and its facts are added to mergeable aggregates (reportParts), so the
+ * command can stream an export of any size through several workers and merge their states.
  */
 import { classifyInteraction, classifyScenario, detectSignals, type SignalName } from "../classify/index.js";
 import {
@@ -17,22 +21,25 @@ import {
   defaultSlaTargets,
   replayConversation,
 } from "../conversation/index.js";
+import type { HistogramState } from "../metrics/histogram-aggregate.js";
 import {
   type BusinessSchedule,
-  ces,
-  csatBreakdown,
+  cesAggregate,
+  csatBreakdownAggregate,
+  type DurationsState,
+  durationsAggregate,
   type FcrDefinition,
   firstContactResolution,
   firstResponseTimes,
+  type NpsState,
   nextResponseTimes,
-  nps,
+  npsAggregate,
   resolutionTimes,
   type SlaPolicy,
   type SlaTargets,
   type Summary,
   slaCompliance,
 } from "../metrics/index.js";
-import { quantiles } from "../internal/quantile.js";
 import { recommend } from "../playbooks/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { ConversationStage, InteractionType, Priority, Scenario } from "../schemas/vocabulary.js";
@@ -140,6 +147,11 @@ export interface Report {
   by: SegmentKey;
   /** The definition of first contact resolution the figures use. */
   fcrDefinition: FcrDefinition;
+  /**
+   * α of the duration percentiles (median, p90, p95): each is within α of the duration of its rank
+   * ⌊p·(n − 1)⌋ (a DDSketch, touchpoint/metrics' durationsAggregate); count, mean, min and max are exact.
+   */
+  percentileAccuracy: number;
   /** All conversations together. */
   total: SegmentFigures;
   /** One row per segment, largest first. */
@@ -165,7 +177,9 @@ export interface Report {
     /** Median minutes spent in each stage, over the conversations that entered it. */
     medianStageMinutes: Record<ConversationStage, number | null>;
   };
-  /** Open conversations that need attention, most pressing first. */
+  /** Open (active) conversations, each needing a next step: the exact count behind {@link Report.attention}. */
+  needingAttention: number;
+  /** The most pressing of them, first by rank (SLA breached, escalation, frustration, wait), then by id. */
   attention: AttentionItem[];
 }
 
@@ -195,47 +209,22 @@ function segmentOf(c: Conversation, by: SegmentKey): string {
   }
 }
 
-function latestInstant(conversations: readonly Conversation[]): number | null {
-  if (conversations.length === 0) return null;
-  let latest = Number.NEGATIVE_INFINITY;
-  for (const c of conversations) {
-    latest = Math.max(latest, c.createdAt, c.resolvedAt ?? latest);
-    const lastMessage = c.messages[c.messages.length - 1];
-    const lastChange = c.statusChanges[c.statusChanges.length - 1];
-    if (lastMessage) latest = Math.max(latest, lastMessage.at);
-    if (lastChange) latest = Math.max(latest, lastChange.at);
-    for (const s of c.surveys) if (s.at !== undefined) latest = Math.max(latest, s.at);
-  }
+/** The latest instant a conversation records: creation, resolution, messages, status changes, surveys. */
+export function latestInstantOf(c: Conversation): number {
+  let latest = Math.max(c.createdAt, c.resolvedAt ?? c.createdAt);
+  const lastMessage = c.messages[c.messages.length - 1];
+  const lastChange = c.statusChanges[c.statusChanges.length - 1];
+  if (lastMessage) latest = Math.max(latest, lastMessage.at);
+  if (lastChange) latest = Math.max(latest, lastChange.at);
+  for (const s of c.surveys) if (s.at !== undefined) latest = Math.max(latest, s.at);
   return latest;
 }
 
-function scoresOf(conversations: readonly Conversation[], kind: "nps" | "ces"): number[] {
-  const scores: number[] = [];
-  for (const c of conversations) for (const s of c.surveys) if (s.kind === kind) scores.push(s.score);
-  return scores;
-}
-
-/** CSAT pooled over the surveys' own scales: each scale's satisfied count by its default threshold. */
-function pooledCsat(conversations: readonly Conversation[]): { csat: number | null; answers: number } {
-  const byScale = new Map<string, { scale: { min: number; max: number }; scores: number[] }>();
-  for (const c of conversations) {
-    for (const s of c.surveys) {
-      if (s.kind !== "csat") continue;
-      const key = `${s.scale.min}-${s.scale.max}`;
-      const group = byScale.get(key) ?? { scale: s.scale, scores: [] };
-      group.scores.push(s.score);
-      byScale.set(key, group);
-    }
-  }
-  let satisfied = 0;
-  let total = 0;
-  for (const { scale, scores } of byScale.values()) {
-    const b = csatBreakdown(scores, { scale });
-    if (b === null) continue;
-    satisfied += b.satisfied;
-    total += b.total;
-  }
-  return { csat: total === 0 ? null : (100 * satisfied) / total, answers: total };
+function latestInstant(conversations: readonly Conversation[]): number | null {
+  if (conversations.length === 0) return null;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const c of conversations) latest = Math.max(latest, latestInstantOf(c));
+  return latest;
 }
 
 /** The targets of each priority: the defaults with the caller's overrides. */
@@ -279,131 +268,120 @@ export const fcrLegend: Record<FcrDefinition, string> = {
   "closed-on-first-contact": "Intercom (closed once, one agent)",
 };
 
-function figuresOf(
-  segment: string,
-  conversations: Conversation[],
-  options: AnalyzeOptions,
-  policy: SlaPolicy,
-): SegmentFigures {
-  const schedule = options.schedule;
-  const first = firstResponseTimes(conversations, { schedule });
-  const next = nextResponseTimes(conversations, { schedule });
-  const resolution = resolutionTimes(conversations, { schedule });
-  const fcr = firstContactResolution(conversations, { definition: options.fcr ?? DEFAULT_FCR });
-  const sla = slaCompliance(conversations, policy);
-  const c = pooledCsat(conversations);
-  const n = scoresOf(conversations, "nps");
-  const e = scoresOf(conversations, "ces");
+/** Everything the per-conversation work needs, computed once per report (or once per worker). */
+export interface AnalysisContext {
+  readonly options: AnalyzeOptions;
+  readonly by: SegmentKey;
+  readonly asOf: number | null;
+  readonly fcr: FcrDefinition;
+  readonly targets: Record<Priority, ConversationSlaTargets>;
+  readonly policy: SlaPolicy;
+  readonly machine: ConversationMachine;
+}
+
+/** The context of a report as of `asOf` (the caller's, or the latest event found by a first pass). */
+export function analysisContext(options: AnalyzeOptions, asOf: number | null): AnalysisContext {
+  const targets = targetsOf(options);
   return {
-    segment,
-    conversations: conversations.length,
-    resolved: resolution.resolved,
-    firstResponse: first.calendar,
-    firstResponseBusiness: first.business,
-    unanswered: first.unanswered,
-    nextResponse: next.calendar,
-    resolution: resolution.first.calendar,
-    resolutionBusiness: resolution.first.business,
-    fcr: fcr.rate,
-    sla: sla.overall.compliance,
-    csat: c.csat,
-    csatAnswers: c.answers,
-    nps: nps(n),
-    npsAnswers: n.length,
-    ces: ces(e)?.mean ?? null,
-    cesAnswers: e.length,
+    options,
+    by: options.by ?? "channel",
+    asOf,
+    fcr: options.fcr ?? DEFAULT_FCR,
+    targets,
+    policy: policyOf(targets, options, asOf),
+    machine: options.schedule
+      ? createConversationMachine({ schedule: businessHoursSchedule(options.schedule) })
+      : conversationMachine,
   };
 }
 
-function median(values: number[]): number | null {
-  return values.length === 0 ? null : (quantiles(values, [0.5])[0] as number);
-}
-
-function countBy<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+/** What one conversation contributes to the report: its classification, replay and measures. */
+export interface ConversationFacts {
+  /** The conversation itself. */
+  readonly conversation: Conversation;
+  /** Its segment under the report's key. */
+  readonly segment: string;
+  /** The latest instant it records. */
+  readonly latest: number;
+  /** Interaction type of the opening message. */
+  readonly type: InteractionType | "unknown";
+  /** Signals of the opening message. */
+  readonly openingSignals: readonly SignalName[];
+  /** Scenario of the conversation. */
+  readonly scenario: Scenario;
+  /** The replay's outcome. */
+  readonly status: "active" | "resolved" | "closed" | "abandoned";
+  /** The stage an active conversation is in, else null. */
+  readonly stage: ConversationStage | null;
+  readonly handoffs: number;
+  readonly reopens: number;
+  readonly rejectedProposals: number;
+  /** Milliseconds spent in each stage it entered. */
+  readonly stageMs: Partial<Record<ConversationStage, number>>;
+  /** First response time, calendar and business, or null when unanswered. */
+  readonly firstResponse: { calendar: number; business: number | null } | null;
+  /** Answered waits after the first response. */
+  readonly nextResponses: readonly { calendar: number; business: number | null }[];
+  /** First resolution time, calendar and business, or null. */
+  readonly resolution: { calendar: number; business: number | null } | null;
+  /** Whether its latest status is resolved or closed. */
+  readonly resolved: boolean;
+  /** First contact resolution outcome under the report's definition. */
+  readonly fcr: "fcr" | "not-fcr" | "unresolved";
+  /** SLA targets hit and missed. */
+  readonly slaHit: number;
+  readonly slaMissed: number;
+  /** The attention item of an active conversation, with its rank; null otherwise. */
+  readonly attention: (AttentionItem & { rank: number }) | null;
 }
 
 /**
- * Analyses validated conversations: metrics overall and per segment, the mix of interaction types,
- * scenarios and signals, the lifecycle as the conversation machine replays it, and the open
- * conversations that need attention with their playbook's next step.
+ * Classifies, replays and measures one conversation: the per-conversation half of the report,
+ * folded into the aggregates by {@link addFacts}.
  */
-export function analyze(conversations: readonly Conversation[], options: AnalyzeOptions = {}): Report {
-  const by = options.by ?? "channel";
-  const asOf = options.asOf ?? latestInstant(conversations);
-  const list = [...conversations];
-  const targets = targetsOf(options);
-  const policy = policyOf(targets, options, asOf);
-  const machine: ConversationMachine = options.schedule
-    ? createConversationMachine({ schedule: businessHoursSchedule(options.schedule) })
-    : conversationMachine;
+export function conversationFacts(c: Conversation, ctx: AnalysisContext): ConversationFacts {
+  const { asOf, options } = ctx;
+  const schedule = options.schedule;
+  // The opening message says why the customer came: it decides the type, scenario and signals
+  // of the summary. Everything they wrote decides how the open ones are handled now.
+  const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
+  const interaction = classifyInteraction(opening);
+  const openingSignals = detectSignals(opening).signals.map((s) => s.signal);
 
-  const groups = new Map<string, Conversation[]>();
-  for (const c of list) {
-    const key = segmentOf(c, by);
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
+  const replay = replayConversation(c, {
+    machine: ctx.machine,
+    input: { targets: ctx.targets[c.priority] },
+    ...(asOf === null ? {} : { until: asOf }),
+  });
+  const record = replay.record;
+  const stageMs: Partial<Record<ConversationStage, number>> = {};
+  for (const visit of conversationStages) {
+    if (record.stages.some((v) => v.stage === visit)) stageMs[visit] = record.stageMs[visit];
   }
-  const segments = [...groups.entries()]
-    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
-    .map(([key, group]) => figuresOf(key, group, options, policy));
+  const context = replay.snapshot.context;
+  const waitingMinutes =
+    context.awaitingAgentSince === null
+      ? 0
+      : Math.max(0, ((asOf ?? context.now) - context.awaitingAgentSince) / MINUTE);
+  const scenario = classifyScenario({
+    text: opening,
+    conversation: { reopened: record.reopens > 0, waitingMinutes },
+  });
 
-  const types = countBy([...interactionTypes, "unknown"] as const);
-  const scenarioCounts = countBy(scenarios);
-  const signalCounts = new Map<SignalName, number>();
-  const status = { active: 0, resolved: 0, closed: 0, abandoned: 0 };
-  const stage = countBy(conversationStages);
-  const stageMinutes = Object.fromEntries(conversationStages.map((s) => [s, [] as number[]])) as Record<
-    ConversationStage,
-    number[]
-  >;
-  let handoffs = 0;
-  let reopens = 0;
-  let rejectedProposals = 0;
-  const attention: (AttentionItem & { rank: number })[] = [];
+  const one = [c];
+  const first = firstResponseTimes(one, { schedule }).conversations[0];
+  const waits = nextResponseTimes(one, { schedule }).conversations[0]?.waits ?? [];
+  const resolution = resolutionTimes(one, { schedule });
+  const firstResolution = resolution.first.conversations[0];
+  const fcr = firstContactResolution(one, { definition: ctx.fcr }).outcomes[0] ?? "unresolved";
+  const sla = slaCompliance(one, ctx.policy).overall;
 
-  for (const c of list) {
-    // The opening message says why the customer came: it decides the type, scenario and signals
-    // of the summary. Everything they wrote decides how the open ones are handled now.
+  let attention: (AttentionItem & { rank: number }) | null = null;
+  if (record.status === "active") {
     const customerText = c.messages
       .filter((m) => m.author === "customer")
       .map((m) => m.text)
       .join("\n");
-    const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
-    const interaction = classifyInteraction(opening);
-    types[interaction.label]++;
-    const openingSignals = detectSignals(opening);
-    for (const s of openingSignals.signals) signalCounts.set(s.signal, (signalCounts.get(s.signal) ?? 0) + 1);
-
-    const replay = replayConversation(c, {
-      machine,
-      input: { targets: targets[c.priority] },
-      ...(asOf === null ? {} : { until: asOf }),
-    });
-    const record = replay.record;
-    status[record.status]++;
-    handoffs += record.handoffs.length;
-    reopens += record.reopens;
-    rejectedProposals += record.proposals.rejected;
-    for (const visit of conversationStages) {
-      if (record.stages.some((v) => v.stage === visit))
-        stageMinutes[visit].push(record.stageMs[visit] / MINUTE);
-    }
-
-    const context = replay.snapshot.context;
-    const waitingMinutes =
-      context.awaitingAgentSince === null
-        ? 0
-        : Math.max(0, ((asOf ?? context.now) - context.awaitingAgentSince) / MINUTE);
-    const scenario = classifyScenario({
-      text: opening,
-      conversation: { reopened: record.reopens > 0, waitingMinutes },
-    });
-    scenarioCounts[scenario.scenario]++;
-
-    if (record.status !== "active") continue;
-    stage[context.stage]++;
     const signals = detectSignals(customerText);
     const slaBreached = record.sla.breached;
     const advice = recommend({
@@ -414,13 +392,12 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
       waitingMinutes,
       slaBreached,
     });
-    const rank =
-      (slaBreached ? 1000 : 0) +
-      (advice.escalate ? 500 : 0) +
-      (signals.strengths.frustration ?? 0) * 100 +
-      Math.min(waitingMinutes, 10_000) / 100;
-    attention.push({
-      rank,
+    attention = {
+      rank:
+        (slaBreached ? 1000 : 0) +
+        (advice.escalate ? 500 : 0) +
+        (signals.strengths.frustration ?? 0) * 100 +
+        Math.min(waitingMinutes, 10_000) / 100,
       id: c.id,
       channel: c.channel,
       priority: c.priority,
@@ -433,39 +410,414 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
       action: advice.step.action,
       escalate: advice.escalate,
       why: advice.escalate ? advice.escalationReasons : advice.reasons.slice(0, 1),
-    });
+    };
   }
 
-  attention.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const c of list) {
-    from = Math.min(from, c.createdAt);
-    to = Math.max(to, c.createdAt);
-  }
-
+  const timing = (d: { calendar: number | null; business: number | null } | undefined) =>
+    d === undefined || d.calendar === null ? null : { calendar: d.calendar, business: d.business };
   return {
-    asOf,
-    period: list.length === 0 ? null : { from, to },
-    by,
-    fcrDefinition: options.fcr ?? DEFAULT_FCR,
-    total: figuresOf("all", list, options, policy),
+    conversation: c,
+    segment: segmentOf(c, ctx.by),
+    latest: latestInstantOf(c),
+    type: interaction.label,
+    openingSignals,
+    scenario: scenario.scenario,
+    status: record.status,
+    stage: record.status === "active" ? context.stage : null,
+    handoffs: record.handoffs.length,
+    reopens: record.reopens,
+    rejectedProposals: record.proposals.rejected,
+    stageMs,
+    firstResponse: timing(first),
+    nextResponses: waits
+      .filter((w) => w.outcome === "answered" && w.calendar !== null)
+      .map((w) => ({ calendar: w.calendar as number, business: w.business })),
+    resolution: timing(firstResolution),
+    resolved: resolution.resolved === 1,
+    fcr,
+    slaHit: sla.hit,
+    slaMissed: sla.missed,
+    attention,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report as a fold: one mergeable aggregate per part, each a plain JSON state with `add` (one
+// conversation's facts) and `merge` (another worker's state). Any split of the conversations into
+// shards, in any order, merges to the same state, so the report is the same figure for figure
+// whatever the number of jobs: counts and integer sums are exact, percentiles come from DDSketch
+// (touchpoint/metrics' durationsAggregate: any split merges to the very same buckets), and the
+// bounded lists are chosen by a total order (rank, then id), never by arrival.
+
+/** A mergeable part of the report: a JSON state, folded one conversation at a time. */
+export interface ReportPart<S> {
+  /** A new empty state. */
+  init(): S;
+  /** Folds one conversation's facts into `state`, in place. */
+  add(state: S, facts: ConversationFacts): void;
+  /** Folds another state of the same part into `state`, in place. */
+  merge(state: S, other: S): void;
+}
+
+const PERCENTILE_ACCURACY = 0.01;
+const durations = durationsAggregate({ relativeAccuracy: PERCENTILE_ACCURACY });
+type Durations = DurationsState;
+
+interface SegmentState {
+  conversations: number;
+  resolved: number;
+  firstResponse: Durations;
+  firstResponseBusiness: Durations;
+  unanswered: number;
+  nextResponse: Durations;
+  resolution: Durations;
+  resolutionBusiness: Durations;
+  fcr: number;
+  fcrResolved: number;
+  slaHit: number;
+  slaMissed: number;
+  /** CSAT answers per scale ("min-max"): each scale's satisfied count by its own threshold. */
+  csat: Record<string, HistogramState>;
+  nps: NpsState;
+  ces: HistogramState;
+}
+
+const npsAgg = npsAggregate();
+const cesAgg = cesAggregate();
+const csatAggs = new Map<string, ReturnType<typeof csatBreakdownAggregate>>();
+function csatAggOf(key: string) {
+  let agg = csatAggs.get(key);
+  if (agg === undefined) {
+    const [min, max] = key.split("/").map(Number) as [number, number];
+    agg = csatBreakdownAggregate({ scale: { min, max } });
+    csatAggs.set(key, agg);
+  }
+  return agg;
+}
+
+function emptySegment(): SegmentState {
+  return {
+    conversations: 0,
+    resolved: 0,
+    firstResponse: durations.initialState(),
+    firstResponseBusiness: durations.initialState(),
+    unanswered: 0,
+    nextResponse: durations.initialState(),
+    resolution: durations.initialState(),
+    resolutionBusiness: durations.initialState(),
+    fcr: 0,
+    fcrResolved: 0,
+    slaHit: 0,
+    slaMissed: 0,
+    csat: {},
+    nps: npsAgg.initialState(),
+    ces: cesAgg.initialState(),
+  };
+}
+
+function addToSegment(s: SegmentState, f: ConversationFacts): void {
+  s.conversations++;
+  if (f.resolved) s.resolved++;
+  if (f.firstResponse === null) s.unanswered++;
+  else {
+    durations.aggregate(s.firstResponse, f.firstResponse.calendar);
+    durations.aggregate(s.firstResponseBusiness, f.firstResponse.business);
+  }
+  for (const w of f.nextResponses) durations.aggregate(s.nextResponse, w.calendar);
+  if (f.resolution !== null) {
+    durations.aggregate(s.resolution, f.resolution.calendar);
+    durations.aggregate(s.resolutionBusiness, f.resolution.business);
+  }
+  if (f.fcr !== "unresolved") s.fcrResolved++;
+  if (f.fcr === "fcr") s.fcr++;
+  s.slaHit += f.slaHit;
+  s.slaMissed += f.slaMissed;
+  for (const survey of f.conversation.surveys) {
+    if (survey.kind === "nps") npsAgg.aggregate(s.nps, survey.score);
+    else if (survey.kind === "ces") cesAgg.aggregate(s.ces, survey.score);
+    else if (survey.kind === "csat") {
+      const key = `${survey.scale.min}/${survey.scale.max}`;
+      const agg = csatAggOf(key);
+      s.csat[key] ??= agg.initialState();
+      agg.aggregate(s.csat[key], survey.score);
+    }
+  }
+}
+
+function mergeSegment(s: SegmentState, o: SegmentState): void {
+  s.conversations += o.conversations;
+  s.resolved += o.resolved;
+  durations.merge(s.firstResponse, o.firstResponse);
+  durations.merge(s.firstResponseBusiness, o.firstResponseBusiness);
+  s.unanswered += o.unanswered;
+  durations.merge(s.nextResponse, o.nextResponse);
+  durations.merge(s.resolution, o.resolution);
+  durations.merge(s.resolutionBusiness, o.resolutionBusiness);
+  s.fcr += o.fcr;
+  s.fcrResolved += o.fcrResolved;
+  s.slaHit += o.slaHit;
+  s.slaMissed += o.slaMissed;
+  for (const [key, state] of Object.entries(o.csat)) {
+    const agg = csatAggOf(key);
+    s.csat[key] ??= agg.initialState();
+    agg.merge(s.csat[key], state);
+  }
+  npsAgg.merge(s.nps, o.nps);
+  cesAgg.merge(s.ces, o.ces);
+}
+
+/** A duration summary in the report's shape (the sketch's accuracy is stated in the docs). */
+function summaryOf(state: Durations): Summary | null {
+  const d = durations.finalize(state);
+  if (d === null) return null;
+  const { relativeAccuracy: _alpha, ...summary } = d;
+  return summary;
+}
+
+function segmentFigures(segment: string, s: SegmentState, business: boolean): SegmentFigures {
+  let satisfied = 0;
+  let csatTotal = 0;
+  for (const [key, state] of Object.entries(s.csat)) {
+    const b = csatAggOf(key).finalize(state);
+    if (b === null) continue;
+    satisfied += b.satisfied;
+    csatTotal += b.total;
+  }
+  const npsAnswers = s.nps.promoters + s.nps.passives + s.nps.detractors;
+  const cesResult = cesAgg.finalize(s.ces);
+  const decided = s.slaHit + s.slaMissed;
+  return {
+    segment,
+    conversations: s.conversations,
+    resolved: s.resolved,
+    firstResponse: summaryOf(s.firstResponse),
+    firstResponseBusiness: business ? summaryOf(s.firstResponseBusiness) : null,
+    unanswered: s.unanswered,
+    nextResponse: summaryOf(s.nextResponse),
+    resolution: summaryOf(s.resolution),
+    resolutionBusiness: business ? summaryOf(s.resolutionBusiness) : null,
+    fcr: s.fcrResolved === 0 ? null : (s.fcr / s.fcrResolved) * 100,
+    sla: decided === 0 ? null : (s.slaHit / decided) * 100,
+    csat: csatTotal === 0 ? null : (100 * satisfied) / csatTotal,
+    csatAnswers: csatTotal,
+    nps: npsAgg.finalize(s.nps),
+    npsAnswers,
+    ces: cesResult?.mean ?? null,
+    cesAnswers: cesResult?.count ?? 0,
+  };
+}
+
+type Ranked = AttentionItem & { rank: number };
+
+/** The total order of the attention list: rank, highest first, then id. */
+function byRank(a: Ranked, b: Ranked): number {
+  return b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Keeps the `limit` first items of `list` by rank (in place), sorted. */
+function keepTop(list: Ranked[], limit: number): void {
+  list.sort(byRank);
+  list.length = Math.min(list.length, limit);
+}
+
+/** The parts of the report; one more part is one more entry here and a line in {@link finalizeReport}. */
+export function reportParts(options: AnalyzeOptions) {
+  const limit = options.attention ?? 10;
+  return {
+    period: {
+      init: () => ({ from: null as number | null, to: null as number | null, latest: null as number | null }),
+      add(s, f) {
+        const t = f.conversation.createdAt;
+        s.from = s.from === null ? t : Math.min(s.from, t);
+        s.to = s.to === null ? t : Math.max(s.to, t);
+        s.latest = s.latest === null ? f.latest : Math.max(s.latest, f.latest);
+      },
+      merge(s, o) {
+        for (const k of ["from", "to", "latest"] as const) {
+          const v = o[k];
+          if (v === null) continue;
+          const cur = s[k];
+          s[k] = cur === null ? v : k === "from" ? Math.min(cur, v) : Math.max(cur, v);
+        }
+      },
+    } satisfies ReportPart<{ from: number | null; to: number | null; latest: number | null }>,
+    total: {
+      init: emptySegment,
+      add: addToSegment,
+      merge: mergeSegment,
+    } satisfies ReportPart<SegmentState>,
+    segments: {
+      init: () => ({}) as Record<string, SegmentState>,
+      add(s, f) {
+        s[f.segment] ??= emptySegment();
+        addToSegment(s[f.segment] as SegmentState, f);
+      },
+      merge(s, o) {
+        for (const [key, state] of Object.entries(o)) {
+          s[key] ??= emptySegment();
+          mergeSegment(s[key] as SegmentState, state);
+        }
+      },
+    } satisfies ReportPart<Record<string, SegmentState>>,
+    mix: {
+      init: () => ({
+        types: countBy([...interactionTypes, "unknown"] as const),
+        scenarios: countBy(scenarios),
+        signals: {} as Partial<Record<SignalName, number>>,
+      }),
+      add(s, f) {
+        s.types[f.type]++;
+        s.scenarios[f.scenario]++;
+        for (const signal of f.openingSignals) s.signals[signal] = (s.signals[signal] ?? 0) + 1;
+      },
+      merge(s, o) {
+        for (const k of Object.keys(o.types) as (keyof typeof o.types)[]) s.types[k] += o.types[k];
+        for (const k of Object.keys(o.scenarios) as Scenario[]) s.scenarios[k] += o.scenarios[k];
+        for (const [k, n] of Object.entries(o.signals) as [SignalName, number][])
+          s.signals[k] = (s.signals[k] ?? 0) + n;
+      },
+    } satisfies ReportPart<{
+      types: Record<InteractionType | "unknown", number>;
+      scenarios: Record<Scenario, number>;
+      signals: Partial<Record<SignalName, number>>;
+    }>,
+    lifecycle: {
+      init: () => ({
+        status: { active: 0, resolved: 0, closed: 0, abandoned: 0 },
+        stage: countBy(conversationStages),
+        handoffs: 0,
+        reopens: 0,
+        rejectedProposals: 0,
+        stageMs: Object.fromEntries(conversationStages.map((s) => [s, durations.initialState()])) as Record<
+          ConversationStage,
+          Durations
+        >,
+      }),
+      add(s, f) {
+        s.status[f.status]++;
+        if (f.stage !== null) s.stage[f.stage]++;
+        s.handoffs += f.handoffs;
+        s.reopens += f.reopens;
+        s.rejectedProposals += f.rejectedProposals;
+        for (const [stage, ms] of Object.entries(f.stageMs) as [ConversationStage, number][])
+          durations.aggregate(s.stageMs[stage], ms);
+      },
+      merge(s, o) {
+        for (const k of Object.keys(o.status) as (keyof typeof o.status)[]) s.status[k] += o.status[k];
+        for (const k of conversationStages) {
+          s.stage[k] += o.stage[k];
+          durations.merge(s.stageMs[k], o.stageMs[k]);
+        }
+        s.handoffs += o.handoffs;
+        s.reopens += o.reopens;
+        s.rejectedProposals += o.rejectedProposals;
+      },
+    } satisfies ReportPart<{
+      status: Record<"active" | "resolved" | "closed" | "abandoned", number>;
+      stage: Record<ConversationStage, number>;
+      handoffs: number;
+      reopens: number;
+      rejectedProposals: number;
+      stageMs: Record<ConversationStage, Durations>;
+    }>,
+    attention: {
+      init: () => ({ count: 0, top: [] as Ranked[] }),
+      add(s, f) {
+        if (f.attention === null) return;
+        s.count++;
+        s.top.push(f.attention);
+        // Sorting only when the buffer doubles keeps adding cheap and the list bounded.
+        if (s.top.length >= 2 * Math.max(limit, 16)) keepTop(s.top, limit);
+      },
+      merge(s, o) {
+        s.count += o.count;
+        s.top.push(...o.top);
+        keepTop(s.top, limit);
+      },
+    } satisfies ReportPart<{ count: number; top: Ranked[] }>,
+  };
+}
+
+/** The parts of a report. */
+export type ReportParts = ReturnType<typeof reportParts>;
+
+/** The JSON state of a report: one state per part. */
+export type ReportState = { [K in keyof ReportParts]: ReturnType<ReportParts[K]["init"]> };
+
+/** A new empty report state. */
+export function emptyReportState(parts: ReportParts): ReportState {
+  const out: Record<string, unknown> = {};
+  for (const [name, part] of Object.entries(parts)) out[name] = part.init();
+  return out as ReportState;
+}
+
+/** Folds one conversation's facts into every part. */
+export function addFacts(parts: ReportParts, state: ReportState, facts: ConversationFacts): void {
+  for (const [name, part] of Object.entries(parts) as [keyof ReportParts, ReportPart<unknown>][])
+    part.add(state[name], facts);
+}
+
+/** Folds another report state into `state`. */
+export function mergeReportStates(parts: ReportParts, state: ReportState, other: ReportState): void {
+  for (const [name, part] of Object.entries(parts) as [keyof ReportParts, ReportPart<unknown>][])
+    part.merge(state[name], other[name]);
+}
+
+/** The report a state stands for. */
+export function finalizeReport(ctx: AnalysisContext, state: ReportState): Report {
+  const business = ctx.options.schedule !== undefined;
+  const limit = ctx.options.attention ?? 10;
+  const { period, lifecycle, mix } = state;
+  const segments = Object.entries(state.segments)
+    .sort((a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1))
+    .map(([key, s]) => segmentFigures(key, s, business));
+  const top = [...state.attention.top];
+  keepTop(top, limit);
+  return {
+    asOf: ctx.asOf,
+    period: period.from === null || period.to === null ? null : { from: period.from, to: period.to },
+    by: ctx.by,
+    fcrDefinition: ctx.fcr,
+    percentileAccuracy: PERCENTILE_ACCURACY,
+    total: segmentFigures("all", state.total, business),
     segments,
-    types,
-    scenarios: scenarioCounts,
-    signals: [...signalCounts.entries()]
+    types: { ...mix.types },
+    scenarios: { ...mix.scenarios },
+    signals: (Object.entries(mix.signals) as [SignalName, number][])
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([signal, n]) => ({ signal, conversations: n })),
     lifecycle: {
-      status,
-      stage,
-      handoffs,
-      reopens,
-      rejectedProposals,
+      status: { ...lifecycle.status },
+      stage: { ...lifecycle.stage },
+      handoffs: lifecycle.handoffs,
+      reopens: lifecycle.reopens,
+      rejectedProposals: lifecycle.rejectedProposals,
       medianStageMinutes: Object.fromEntries(
-        conversationStages.map((s) => [s, median(stageMinutes[s])]),
+        conversationStages.map((s) => {
+          const d = durations.finalize(lifecycle.stageMs[s]);
+          return [s, d === null ? null : d.median / MINUTE];
+        }),
       ) as Record<ConversationStage, number | null>,
     },
-    attention: attention.slice(0, options.attention ?? 10).map(({ rank: _rank, ...item }) => item),
+    needingAttention: state.attention.count,
+    attention: top.map(({ rank: _rank, ...item }) => item),
   };
+}
+
+function countBy<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/**
+ * Analyses validated conversations: metrics overall and per segment, the mix of interaction types,
+ * scenarios and signals, the lifecycle as the conversation machine replays it, and the open
+ * conversations that need attention with their playbook's next step. The same fold the command
+ * runs over a stream, on one array.
+ */
+export function analyze(conversations: readonly Conversation[], options: AnalyzeOptions = {}): Report {
+  const ctx = analysisContext(options, options.asOf ?? latestInstant(conversations));
+  const parts = reportParts(options);
+  const state = emptyReportState(parts);
+  for (const c of conversations) addFacts(parts, state, conversationFacts(c, ctx));
+  return finalizeReport(ctx, state);
 }

@@ -13,8 +13,42 @@ export interface ReportInput {
   source: string;
   /** Records read. */
   records: number;
-  /** Records rejected, each with its position in the input and why. */
+  /** Records rejected, each with its position in the input and why: the first ones by position. */
   rejected: { index: number; id: string | null; problem: string }[];
+  /** How many records were rejected in all (the list above is a sample when there are more). */
+  rejectedCount: number;
+  /** Messages counted once because their id repeated inside a conversation. */
+  duplicateMessages: number;
+}
+
+/** C0 and C1 control characters but newline and tab. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its job.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Control characters of the data (an ANSI escape in an id or a tag) written as `\x1b`, so the text
+ * report cannot move the cursor or recolour a terminal. Newlines and tabs are kept.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** A value from the data on one line of the text report: every control character escaped. */
+function one(text: string): string {
+  return escapeControls(text).replace(/[\n\t]/g, (c) => (c === "\n" ? "\\n" : "\\t"));
+}
+
+function analysedLine(report: Report, input: ReportInput): string {
+  const period = report.period ? `${date(report.period.from)} to ${date(report.period.to)} UTC` : "no data";
+  const duplicates =
+    input.duplicateMessages > 0 ? `; ${input.duplicateMessages} repeated messages counted once` : "";
+  return `${input.records} records, ${input.records - input.rejectedCount} analysed, ${input.rejectedCount} rejected${duplicates}; created ${period}; figures as of ${report.asOf === null ? "–" : `${date(report.asOf)} UTC`}`;
+}
+
+function sampleNote(input: ReportInput): string {
+  return input.rejectedCount > input.rejected.length
+    ? ` the first ${input.rejected.length} of ${input.rejectedCount} by position (--rejected-out writes them all)`
+    : "";
 }
 
 /** `1 h 05 min`, `12 min`, `45 s`, or `–` for no value. */
@@ -99,14 +133,12 @@ function hasBusiness(report: Report): boolean {
 /** The report as a plain-text page for a terminal. */
 export function formatText(report: Report, input: ReportInput): string {
   const out: string[] = [];
-  const period = report.period ? `${date(report.period.from)} to ${date(report.period.to)} UTC` : "no data";
-  out.push(`touchpoint analyze: ${input.source}`);
-  out.push(
-    `${input.records} records, ${input.records - input.rejected.length} analysed, ${input.rejected.length} rejected; created ${period}; figures as of ${report.asOf === null ? "–" : `${date(report.asOf)} UTC`}`,
-  );
+  out.push(`touchpoint analyze: ${one(input.source)}`);
+  out.push(analysedLine(report, input));
   if (input.rejected.length > 0) {
-    out.push("", "Rejected records (kept out of every figure below):");
-    for (const r of input.rejected) out.push(`  #${r.index}${r.id ? ` (${r.id})` : ""}: ${r.problem}`);
+    out.push("", `Rejected records (kept out of every figure below)${sampleNote(input)}:`);
+    for (const r of input.rejected)
+      out.push(`  #${r.index}${r.id ? ` (${one(r.id)})` : ""}: ${escapeControls(r.problem)}`);
   }
 
   const columns = metricColumns(report, hasBusiness(report));
@@ -114,14 +146,15 @@ export function formatText(report: Report, input: ReportInput): string {
   out.push(
     textTable(
       columns.map(([h]) => h),
-      [...report.segments, report.total].map((f) => columns.map(([, get]) => get(f))),
+      [...report.segments, report.total].map((f) => columns.map(([, get]) => one(get(f)))),
     ),
   );
   out.push(
     "",
     "FRT first response time (public human replies; bots and private notes excluded); NRT next response time;",
     `resolution: creation to first resolution; FCR: ${fcrLegend[report.fcrDefinition]}, reopened counts as not resolved on first contact;`,
-    "SLA met: targets hit out of targets decided; CSAT: percent satisfied; CES: mean on 1–7.",
+    "SLA met: targets hit out of targets decided; CSAT: percent satisfied; CES: mean on 1–7;",
+    `percentiles (median, p90) within ${report.percentileAccuracy * 100} % of the time of their rank.`,
   );
 
   out.push("", "Why customers came (their opening messages)", "");
@@ -155,17 +188,21 @@ export function formatText(report: Report, input: ReportInput): string {
       .join(", ")}`,
   );
 
-  out.push("", `Needs attention (${report.attention.length} open conversations, most pressing first)`, "");
+  out.push(
+    "",
+    `Needs attention (${report.needingAttention} open conversations; ${report.attention.length === report.needingAttention ? "all" : `the ${report.attention.length} most pressing`}, most pressing first)`,
+    "",
+  );
   if (report.attention.length === 0) out.push("  nothing open");
   for (const a of report.attention) {
     const flags = [a.slaBreached ? "SLA breached" : "", a.escalate ? "escalate" : ""]
       .filter(Boolean)
       .join(", ");
     out.push(
-      `  ${a.id}  ${a.channel}, ${a.priority}, ${a.scenario}, in ${a.stage}, waiting ${formatDuration(a.waitingMinutes * 60_000)}${flags ? ` [${flags}]` : ""}`,
+      `  ${one(a.id)}  ${one(a.channel)}, ${a.priority}, ${a.scenario}, in ${a.stage}, waiting ${formatDuration(a.waitingMinutes * 60_000)}${flags ? ` [${flags}]` : ""}`,
     );
-    out.push(`    ${a.playbook}: ${a.action}`);
-    if (a.why.length > 0) out.push(`    why: ${a.why.join("; ")}`);
+    out.push(`    ${one(a.playbook)}: ${one(a.action)}`);
+    if (a.why.length > 0) out.push(`    why: ${one(a.why.join("; "))}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -179,7 +216,6 @@ function htmlTable(header: string[], rows: string[][]): string {
 /** The report as one self-contained HTML page (no scripts, no external resources). */
 export function formatHtml(report: Report, input: ReportInput): string {
   const columns = metricColumns(report, hasBusiness(report));
-  const period = report.period ? `${date(report.period.from)} to ${date(report.period.to)} UTC` : "no data";
   const l = report.lifecycle;
   const parts = [
     "<!doctype html>",
@@ -192,10 +228,12 @@ export function formatHtml(report: Report, input: ReportInput): string {
       ".flag{color:#a00;font-weight:600}ul{padding-left:1.2rem}</style>",
     "</head><body>",
     `<h1>touchpoint report: ${escapeHtml(input.source)}</h1>`,
-    `<p>${input.records} records, ${input.records - input.rejected.length} analysed, ${input.rejected.length} rejected; created ${escapeHtml(period)}; figures as of ${report.asOf === null ? "–" : `${escapeHtml(date(report.asOf))} UTC`}.</p>`,
+    `<p>${escapeHtml(analysedLine(report, input))}.</p>`,
   ];
   if (input.rejected.length > 0) {
-    parts.push("<h2>Rejected records</h2><ul>");
+    parts.push(
+      `<h2>Rejected records</h2>${input.rejectedCount > input.rejected.length ? `<p class="note">${escapeHtml(sampleNote(input).trim())}</p>` : ""}<ul>`,
+    );
     for (const r of input.rejected)
       parts.push(`<li>#${r.index}${r.id ? ` (${escapeHtml(r.id)})` : ""}: ${escapeHtml(r.problem)}</li>`);
     parts.push("</ul>");
@@ -227,7 +265,7 @@ export function formatHtml(report: Report, input: ReportInput): string {
       }),
     ),
     `<p>Hand-offs ${l.handoffs}, reopens ${l.reopens}, rejected proposals ${l.rejectedProposals}.</p>`,
-    `<h2>Needs attention (${report.attention.length})</h2><ul>`,
+    `<h2>Needs attention (${report.needingAttention})</h2>${report.needingAttention > report.attention.length ? `<p class="note">the ${report.attention.length} most pressing</p>` : ""}<ul>`,
   );
   for (const a of report.attention) {
     const flags = [a.slaBreached ? "SLA breached" : "", a.escalate ? "escalate" : ""]

@@ -2,45 +2,93 @@
 /*
  * `touchpoint`: the command line. Node only (the one area that reads files); everything it computes
  * comes from the library (analyze.ts), so the figures are the ones a program importing touchpoint
- * gets. `run` takes its file system and output streams as arguments, so tests drive it in memory.
+ * gets. `run` takes its file system and output streams as arguments (CliIo), so tests drive it in
+ * memory; node-io.ts is the real one.
+ *
+ * `analyze` streams: records are read one at a time (input.ts), checked for duplicate ids here,
+ * and folded in batches by one or more workers (pool.ts, fold.ts) into mergeable aggregates, so
+ * memory stays flat whatever the export's size. Without --as-of, a first pass finds the latest
+ * event (the instant the figures hold at), and the second computes the report.
  */
 import { parseArgs } from "node:util";
-import {
-  adaptBatch,
-  type CsvOptions,
-  fromChatwoot,
-  fromCsv,
-  fromFreshdesk,
-  fromIntercom,
-  fromZendesk,
-  type ZendeskInput,
-} from "../adapters/index.js";
+import { type CsvOptions, fromCsv } from "../adapters/index.js";
 import { TouchpointError } from "../internal/errors.js";
 import { type BusinessSchedule, businessSchedule, type FcrDefinition } from "../metrics/index.js";
 import type { ConversationSlaTargets } from "../conversation/index.js";
-import {
-  type BatchValidationResult,
-  type Conversation,
-  conversationSchema,
-  formatIssues,
-  validateBatch,
-} from "../schemas/index.js";
 import type { Priority } from "../schemas/vocabulary.js";
 import { priorities } from "../schemas/vocabulary.js";
-import { type AnalyzeOptions, analyze, type SegmentKey } from "./analyze.js";
+import {
+  type AnalyzeOptions,
+  analysisContext,
+  emptyReportState,
+  finalizeReport,
+  mergeReportStates,
+  type ReportState,
+  reportParts,
+  type SegmentKey,
+} from "./analyze.js";
+import {
+  type BatchOutput,
+  type FoldConfig,
+  type FoldResult,
+  type Item,
+  type Rejection,
+  recordKey,
+  type Source,
+  smallestPositions,
+  sources,
+} from "./fold.js";
 import { formatHtml, formatJson, formatText, type ReportInput } from "./format-report.js";
+import {
+  counted,
+  csvGroups,
+  csvHeaderOf,
+  decoded,
+  decompressed,
+  IdSet,
+  InputError,
+  jsonArrayRecords,
+  jsonLinesRecords,
+} from "./input.js";
+import { type Sink, localSink, workerSink } from "./pool.js";
+import { type Progress, progressBar } from "./progress.js";
+
 import { runWarehouse } from "./warehouse.js";
+
+/** A file that can be written to line by line (the JSON Lines outputs). */
+export interface LineWriter {
+  write(line: string): void;
+  close(): Promise<void>;
+}
 
 /** What the command needs from its surroundings. */
 export interface CliIo {
-  /** Reads a file as UTF-8 text; throws when it cannot. */
+  /** Reads a small file (an option's) as UTF-8 text; throws when it cannot. */
   readFile(path: string): string;
+  /** The bytes of an input file, or of standard input for `-`; throws when it cannot open it. */
+  openRead(path: string): AsyncIterable<Uint8Array>;
+  /** The size of a file and an identity (device and inode) to compare files by; null when missing. */
+  fileInfo(path: string): { size: number; id: string } | null;
+  /** Throws, with the system's reason, when `path` cannot be written (checked before the work). */
+  checkWritable(path: string): void;
   /** Writes a file. */
   writeFile(path: string, text: string): void;
+  /** Opens a file for writing line by line. */
+  openWrite(path: string): LineWriter;
+  /** Copies standard input to a temporary file (for two passes) and returns its path. */
+  spoolStdin(): Promise<string>;
+  /** Removes the temporary file spoolStdin made. */
+  remove(path: string): void;
   /** Standard output. */
   stdout(text: string): void;
   /** Standard error. */
   stderr(text: string): void;
+  /** Whether standard error is a terminal (progress is shown only then). */
+  stderrIsTTY?: boolean;
+  /** Writes raw text to standard error for the progress line (a terminal only). */
+  progressStream?: NodeJS.WritableStream;
+  /** How many cores, the default of --jobs. */
+  cores?: number;
   /** The package version. */
   version: string;
 }
@@ -53,31 +101,44 @@ times, first contact resolution and SLA compliance per segment, and the open con
 need attention with their playbook's next step.
 
 Input: JSON (an array of records, or an object holding one under "conversations", "tickets" or
-"payloads") or JSON Lines (.jsonl, .ndjson). By default each record is a conversation in
-touchpoint's shape (the JSON Schema is touchpoint/json-schema/conversation.json); --from reads a
-helpdesk's own payloads instead. Every bad record is reported with its position and left out; the
-rest are analysed.
+"payloads"), JSON Lines (.jsonl, .ndjson) or CSV (--from csv), read record by record: exports of
+any size run in flat memory. Several files are read in turn; - reads standard input (JSON Lines,
+or a JSON array when it starts with "["). gzip files (.gz, or any file starting with gzip's
+signature) are read as such. By default each record is a conversation in touchpoint's shape (the
+JSON Schema is touchpoint/json-schema/conversation.json); --from reads a helpdesk's own payloads
+instead. Every bad record is reported with its position and left out; the rest are analysed. A
+conversation id seen twice is analysed once (the first) and the second is reported; a message id
+repeated inside a conversation is counted once.
 
 Options:
   --from <source>     touchpoint (default); zendesk (records { ticket, audits, metrics,
                       satisfactionRating }); intercom (conversations); freshdesk (tickets, or
                       { ticket, conversations }); chatwoot (webhook payloads or conversations);
-                      csv (one message per row; needs --columns)
+                      csv (one message per row, rows of a conversation together; needs --columns)
   --columns <file>    for --from csv: JSON { "columns": { "conversationId", "at", "author",
                       "text", ... }, "values": {...}, "channel", "delimiter", "tagSeparator" }
   --by <key>          segments: channel (default), priority, agent, week, none
   --format <format>   text (default), json, html
-  --out <file>        write the report to a file instead of standard output
+  --out <file>        write the report to a file instead of standard output; never an input,
+                      nor an existing file without --force
+  --force             let --out, --rejected-out and --attention-out replace an existing file
+  --rejected-out <f>  write every rejected record (position, id, problem) as JSON Lines; the
+                      report lists the first 20
+  --attention-out <f> write every open conversation needing attention as JSON Lines; the
+                      report lists the --attention most pressing
   --schedule <file>   business hours (JSON: { "timeZone", "hours", "holidays" }); adds
                       business-time figures and makes SLA targets count business time
   --sla <file>        SLA targets per priority (JSON: { "urgent": { "firstResponse": "1h",
                       "nextResponse": "1h", "resolution": "4h" }, ... }); durations as "90m",
                       "4h", "2d" or minutes; null for no target
-  --as-of <time>      the instant the export was taken (ISO 8601); default the latest event
+  --as-of <time>      the instant the export was taken (ISO 8601), not before its latest event;
+                      default the latest event (found by a first pass over the input)
   --attention <n>     how many open conversations to list (default 10)
   --fcr <definition>  first contact resolution: one-touch (Zendesk), single-reply
                       (Freshdesk) or closed-on-first-contact (Intercom); default the
                       vendor's own for --from zendesk and freshdesk, else Intercom's
+  --jobs <n>          worker threads folding records (default: one per core)
+  --quiet             no progress line (it shows only when standard error is a terminal)
   --strict            exit with status 1 when any record is rejected
   -h, --help          show this help
   -v, --version       show the version
@@ -138,81 +199,14 @@ function parseSla(text: string, file: string): Partial<Record<Priority, Partial<
   return out;
 }
 
-function parseSchedule(text: string, file: string): BusinessSchedule {
+/** The schedule's JSON (what the workers compile), checked here first. */
+function parseSchedule(text: string, file: string): { json: unknown; schedule: BusinessSchedule } {
   const json = parseJson(text, "--schedule", file);
   try {
-    return businessSchedule(json as Parameters<typeof businessSchedule>[0]);
+    return { json, schedule: businessSchedule(json as Parameters<typeof businessSchedule>[0]) };
   } catch (error) {
     if (error instanceof TouchpointError) throw new UsageError(`--schedule: ${file}: ${error.message}`);
     throw error;
-  }
-}
-
-/** The records of one input file: a JSON array, an object holding one, or JSON Lines. */
-function recordsOf(
-  text: string,
-  file: string,
-): { records: unknown[]; broken: { index: number; problem: string }[] } {
-  const lines = /\.(jsonl|ndjson)$/i.test(file);
-  if (!lines) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(
-        `${file} is not JSON: ${(error as Error).message} (JSON Lines files end in .jsonl)`,
-      );
-    }
-    const holder = json as { conversations?: unknown; tickets?: unknown; payloads?: unknown } | null;
-    const list = Array.isArray(json) ? json : (holder?.conversations ?? holder?.tickets ?? holder?.payloads);
-    if (!Array.isArray(list))
-      throw new UsageError(
-        `${file}: expected an array of records, or an object holding one under "conversations", "tickets" or "payloads"`,
-      );
-    return { records: list, broken: [] };
-  }
-  const records: unknown[] = [];
-  const broken: { index: number; problem: string }[] = [];
-  let index = 0;
-  for (const [n, line] of text.split(/\r?\n/).entries()) {
-    if (line.trim() === "") continue;
-    try {
-      records.push(JSON.parse(line));
-    } catch (error) {
-      // A line that is not JSON still has a place: it is reported there, never skipped silently.
-      records.push(undefined);
-      broken.push({ index, problem: `line ${n + 1} is not JSON: ${(error as Error).message}` });
-    }
-    index++;
-  }
-  return { records, broken };
-}
-
-const sources = ["touchpoint", "zendesk", "intercom", "freshdesk", "chatwoot", "csv"] as const;
-type Source = (typeof sources)[number];
-
-/** Validates (touchpoint) or adapts (a helpdesk's payloads) the records of the input, in order. */
-function convert(source: Exclude<Source, "csv">, records: unknown[]): BatchValidationResult<Conversation> {
-  switch (source) {
-    case "touchpoint":
-      return validateBatch(conversationSchema, records);
-    case "zendesk":
-      return adaptBatch((r: unknown) => fromZendesk(r as ZendeskInput), records);
-    case "intercom":
-      return adaptBatch((r: unknown) => fromIntercom(r), records);
-    case "freshdesk":
-      return adaptBatch((r: unknown) => {
-        const pair = r as { ticket?: unknown; conversations?: unknown } | null;
-        return pair !== null && typeof pair === "object" && "ticket" in pair
-          ? fromFreshdesk(pair.ticket, pair.conversations)
-          : fromFreshdesk(r);
-      }, records);
-    case "chatwoot":
-      return adaptBatch((r: unknown) => fromChatwoot(r), records);
-    default: {
-      const never: never = source;
-      throw new Error(`unknown source ${String(never)}`);
-    }
   }
 }
 
@@ -224,11 +218,6 @@ function parseColumns(text: string, file: string): CsvOptions {
       `--columns: ${file}: expected { "columns": { "conversationId", "at", "author", ... } }`,
     );
   return json as CsvOptions;
-}
-
-function idOf(record: unknown): string | null {
-  const id = (record as { id?: unknown } | null)?.id;
-  return typeof id === "string" || typeof id === "number" ? String(id) : null;
 }
 
 const fcrDefinitions = [
@@ -247,8 +236,69 @@ const defaultFcr: Record<Source, FcrDefinition> = {
   csv: "closed-on-first-contact",
 };
 
+/** How many rejected records the report lists (the first ones by position). */
+const REJECTED_SAMPLE = 20;
+/** Records per batch sent to a worker. */
+const BATCH = 200;
+
+/** The input format of one file: by its extension, or by its first character for standard input. */
+type Format = "json" | "jsonl" | "csv";
+
+function formatOf(file: string, source: Source): Format | "sniff" {
+  if (source === "csv") return "csv";
+  if (file === "-") return "sniff";
+  return /\.(jsonl|ndjson)(\.gz)?$/i.test(file) ? "jsonl" : "json";
+}
+
+/** Standard input's format: a JSON array when its first character is "[", else JSON Lines. */
+async function* sniffed(
+  text: AsyncIterable<string>,
+  name: string,
+): AsyncIterable<{ line: number; text?: string; value?: unknown }> {
+  const it = text[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let first: string | undefined;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+    const t = r.value.trimStart();
+    if (t !== "") {
+      first = t[0];
+      break;
+    }
+  }
+  async function* all(): AsyncIterable<string> {
+    yield* head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  yield* first === "[" ? jsonArrayRecords(all(), name) : jsonLinesRecords(all());
+}
+
+interface Parsed {
+  files: string[];
+  source: Source;
+  csv: CsvOptions | null;
+  options: AnalyzeOptions;
+  scheduleJson: unknown;
+  format: "text" | "json" | "html";
+  out: string | undefined;
+  rejectedOut: string | undefined;
+  attentionOut: string | undefined;
+  force: boolean;
+  jobs: number;
+  quiet: boolean;
+  strict: boolean;
+  /** The temporary copy of standard input, read as `-` is. */
+  stdinPath: string | null;
+}
+
 /** Runs the command; returns the exit status (0 ok, 1 rejected records with --strict or a failure, 2 usage). */
-export function run(argv: readonly string[], io: CliIo): number {
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === "warehouse") return runWarehouse(argv.slice(1), io);
   let parsed: ReturnType<typeof parse>;
   try {
@@ -274,112 +324,383 @@ export function run(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   if (files.length === 0) {
-    io.stderr(`touchpoint: analyze needs at least one file\n\n${usage}`);
+    io.stderr(`touchpoint: analyze needs at least one file (- for standard input)\n\n${usage}`);
     return 2;
   }
+  let spooled: string | null = null;
   try {
-    const by = (values.by ?? "channel") as SegmentKey;
-    if (!["channel", "priority", "agent", "week", "none"].includes(by))
-      throw new UsageError(
-        `--by: expected channel, priority, agent, week or none, got ${JSON.stringify(by)}`,
-      );
-    const format = values.format ?? "text";
-    if (!["text", "json", "html"].includes(format))
-      throw new UsageError(`--format: expected text, json or html, got ${JSON.stringify(format)}`);
-    const source = (values.from ?? "touchpoint") as Source;
-    if (!(sources as readonly string[]).includes(source))
-      throw new UsageError(`--from: expected ${sources.join(", ")}, got ${JSON.stringify(source)}`);
-    if (source === "csv" && !values.columns)
-      throw new UsageError("--from csv needs --columns <file>: which header holds which field");
-    if (source !== "csv" && values.columns) throw new UsageError("--columns applies only to --from csv");
-    const csv = values.columns ? parseColumns(read(io, values.columns, "--columns"), values.columns) : null;
-    const options: AnalyzeOptions = { by };
-    if (values.schedule)
-      options.schedule = parseSchedule(read(io, values.schedule, "--schedule"), values.schedule);
-    if (values.sla) options.targets = parseSla(read(io, values.sla, "--sla"), values.sla);
-    if (values["as-of"] !== undefined) {
-      const asOf = Date.parse(values["as-of"]);
-      if (Number.isNaN(asOf))
-        throw new UsageError(`--as-of: expected an ISO 8601 time, got ${JSON.stringify(values["as-of"])}`);
-      options.asOf = asOf;
+    const p = checkOptions(values, files, io);
+    if (p.options.asOf === undefined && p.files.includes("-")) {
+      // Two passes read the input twice: standard input is kept in a temporary file for that.
+      spooled = await io.spoolStdin();
+      p.stdinPath = spooled;
+      p.files = p.files.map((f) => (f === "-" ? (spooled as string) : f));
     }
-    if (values.attention !== undefined) {
-      const n = Number(values.attention);
-      if (!Number.isInteger(n) || n < 0)
-        throw new UsageError(`--attention: expected a whole number, got ${JSON.stringify(values.attention)}`);
-      options.attention = n;
-    }
-
-    const fcr = values.fcr ?? defaultFcr[source];
-    if (!(fcrDefinitions as readonly string[]).includes(fcr))
-      throw new UsageError(`--fcr: expected ${fcrDefinitions.join(", ")}, got ${JSON.stringify(fcr)}`);
-    options.fcr = fcr as FcrDefinition;
-
-    const records: unknown[] = [];
-    const rejected: ReportInput["rejected"] = [];
-    const conversations: Conversation[] = [];
-    if (csv !== null) {
-      // Conversations are numbered in the order their first row appears, as fromCsv reports them.
-      for (const file of files) {
-        let batch: BatchValidationResult<Conversation>;
-        try {
-          batch = fromCsv(read(io, file, "input"), csv);
-        } catch (error) {
-          if (error instanceof TouchpointError) throw new UsageError(`${file}: ${error.message}`);
-          throw error;
-        }
-        const offset = records.length;
-        for (const e of batch.errors)
-          rejected.push({ index: offset + e.index, id: null, problem: `${file}: ${formatIssues(e.issues)}` });
-        records.push(...new Array(batch.data.length + batch.errors.length).fill(null));
-        conversations.push(...batch.data);
-      }
-    } else {
-      for (const file of files) {
-        const { records: fileRecords, broken } = recordsOf(read(io, file, "input"), file);
-        const offset = records.length;
-        const brokenAt = new Set(broken.map((b) => b.index));
-        for (const b of broken)
-          rejected.push({ index: offset + b.index, id: null, problem: `${file}: ${b.problem}` });
-        records.push(...fileRecords.map((r, i) => (brokenAt.has(i) ? null : r)));
-      }
-      const brokenIndices = new Set(rejected.map((r) => r.index));
-      const batch = convert(source as Exclude<Source, "csv">, records);
-      for (const e of batch.errors) {
-        if (brokenIndices.has(e.index)) continue;
-        rejected.push({ index: e.index, id: idOf(records[e.index]), problem: formatIssues(e.issues) });
-      }
-      conversations.push(...batch.data);
-    }
-    rejected.sort((a, b) => a.index - b.index);
-
-    const report = analyze(conversations, options);
-    const input: ReportInput = { source: files.join(", "), records: records.length, rejected };
-    const text =
-      format === "json"
-        ? formatJson(report, input)
-        : format === "html"
-          ? formatHtml(report, input)
-          : formatText(report, input);
-    if (values.out) {
-      io.writeFile(values.out, text);
-      io.stderr(`touchpoint: wrote ${values.out}\n`);
-    } else io.stdout(text);
-    if (rejected.length > 0) {
-      io.stderr(
-        `touchpoint: ${rejected.length} of ${records.length} records rejected (listed in the report)\n`,
-      );
-      if (values.strict) return 1;
-    }
-    return 0;
+    return await analyzeFiles(p, io, files);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`touchpoint: ${error.message}\n`);
       return 2;
     }
     io.stderr(`touchpoint: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    if (spooled !== null) io.remove(spooled);
   }
+}
+
+/** Checks every option (and that the outputs can be written) before any record is read. */
+function checkOptions(values: ReturnType<typeof parse>["values"], files: string[], io: CliIo): Parsed {
+  const by = (values.by ?? "channel") as SegmentKey;
+  if (!["channel", "priority", "agent", "week", "none"].includes(by))
+    throw new UsageError(`--by: expected channel, priority, agent, week or none, got ${JSON.stringify(by)}`);
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json" && format !== "html")
+    throw new UsageError(`--format: expected text, json or html, got ${JSON.stringify(format)}`);
+  const source = (values.from ?? "touchpoint") as Source;
+  if (!(sources as readonly string[]).includes(source))
+    throw new UsageError(`--from: expected ${sources.join(", ")}, got ${JSON.stringify(source)}`);
+  if (source === "csv" && !values.columns)
+    throw new UsageError("--from csv needs --columns <file>: which header holds which field");
+  if (source !== "csv" && values.columns) throw new UsageError("--columns applies only to --from csv");
+  const csv = values.columns ? parseColumns(read(io, values.columns, "--columns"), values.columns) : null;
+  const options: AnalyzeOptions = { by };
+  let scheduleJson: unknown = null;
+  if (values.schedule) {
+    const s = parseSchedule(read(io, values.schedule, "--schedule"), values.schedule);
+    options.schedule = s.schedule;
+    scheduleJson = s.json;
+  }
+  if (values.sla) options.targets = parseSla(read(io, values.sla, "--sla"), values.sla);
+  if (values["as-of"] !== undefined) {
+    const asOf = Date.parse(values["as-of"]);
+    if (Number.isNaN(asOf))
+      throw new UsageError(`--as-of: expected an ISO 8601 time, got ${JSON.stringify(values["as-of"])}`);
+    options.asOf = asOf;
+  }
+  if (values.attention !== undefined) {
+    const n = Number(values.attention);
+    if (!Number.isInteger(n) || n < 0)
+      throw new UsageError(`--attention: expected a whole number, got ${JSON.stringify(values.attention)}`);
+    options.attention = n;
+  }
+  const fcr = values.fcr ?? defaultFcr[source];
+  if (!(fcrDefinitions as readonly string[]).includes(fcr))
+    throw new UsageError(`--fcr: expected ${fcrDefinitions.join(", ")}, got ${JSON.stringify(fcr)}`);
+  options.fcr = fcr as FcrDefinition;
+  let jobs = io.cores ?? 1;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+      throw new UsageError(
+        `--jobs: expected a whole number from 1 to 256, got ${JSON.stringify(values.jobs)}`,
+      );
+  }
+  if (files.filter((f) => f === "-").length > 1)
+    throw new UsageError("- (standard input) can be read only once");
+
+  // The outputs: never an input, never an existing file without --force, and writable now rather
+  // than after an hour of work.
+  const inputs = new Map<string, string>();
+  for (const f of files) {
+    if (f === "-") continue;
+    const info = io.fileInfo(f);
+    if (info === null) throw new UsageError(`input: cannot read ${f}: no such file`);
+    inputs.set(info.id, f);
+  }
+  const outputs = new Set<string>();
+  for (const [option, path] of [
+    ["--out", values.out],
+    ["--rejected-out", values["rejected-out"]],
+    ["--attention-out", values["attention-out"]],
+  ] as const) {
+    if (path === undefined) continue;
+    const info = io.fileInfo(path);
+    if (info !== null) {
+      const input = inputs.get(info.id);
+      if (input !== undefined)
+        throw new UsageError(`${option}: ${path} is the input ${input}; refusing to overwrite it`);
+      if (!values.force) throw new UsageError(`${option}: ${path} exists; add --force to replace it`);
+    }
+    if (outputs.has(path)) throw new UsageError(`${option}: ${path} is already another output`);
+    outputs.add(path);
+    try {
+      io.checkWritable(path);
+    } catch (error) {
+      throw new UsageError(`${option}: cannot write ${path}: ${(error as Error).message}`);
+    }
+  }
+  return {
+    files: [...files],
+    source,
+    csv,
+    options,
+    scheduleJson,
+    format,
+    out: values.out,
+    rejectedOut: values["rejected-out"],
+    attentionOut: values["attention-out"],
+    force: values.force === true,
+    jobs,
+    quiet: values.quiet === true,
+    strict: values.strict === true,
+    stdinPath: null,
+  };
+}
+
+/** What one pass over the input gives. */
+interface PassResult {
+  records: number;
+  results: FoldResult[];
+  /** Rejections found while reading (unreadable lines, duplicate ids). */
+  readCount: number;
+  readSample: Rejection[];
+}
+
+/** One pass: read every input, skip duplicates, fold the records in the sink. */
+async function pass(
+  p: Parsed,
+  io: CliIo,
+  config: FoldConfig,
+  progress: Progress,
+  onOutput: (out: BatchOutput) => void,
+  onReadRejection: (r: Rejection) => void,
+): Promise<PassResult> {
+  const output = (out: BatchOutput) => {
+    progress.rejected(out.rejectedCount);
+    onOutput(out);
+  };
+  const sink: Sink = p.jobs === 1 ? localSink(config, output) : workerSink(config, p.jobs, output);
+  const local = p.jobs === 1;
+  const seen = new IdSet();
+  let position = 0;
+  let readCount = 0;
+  let readSample: Rejection[] = [];
+  const reject = (r: Rejection) => {
+    readCount++;
+    readSample.push(r);
+    if (readSample.length >= 4 * REJECTED_SAMPLE) readSample = smallestPositions(readSample, REJECTED_SAMPLE);
+    progress.rejected(1);
+    onReadRejection(r);
+  };
+  let batch: Item[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    await sink.add(items);
+  };
+  const take = async (item: Item, key: string | null, name: string) => {
+    progress.record();
+    if (key !== null && !seen.add(key)) {
+      reject({
+        index: item.position,
+        id: key,
+        problem: `${name}: conversation id ${JSON.stringify(key)} seen before in the input; counted once${
+          p.source === "csv" ? " (rows of one conversation must come together)" : ""
+        }`,
+      });
+      return;
+    }
+    batch.push(item);
+    if (batch.length >= BATCH) await flush();
+  };
+  try {
+    for (const file of p.files) {
+      const stdin = file === p.stdinPath;
+      const shown = stdin ? "-" : file;
+      let chunks: AsyncIterable<Uint8Array>;
+      try {
+        chunks = io.openRead(file);
+      } catch (error) {
+        throw new UsageError(`input: cannot read ${file}: ${(error as Error).message}`);
+      }
+      const bytes = decompressed(counted(chunks, (n) => progress.bytes(n)));
+      const format = formatOf(stdin ? "-" : file, p.source);
+      if (format === "csv") {
+        const csv = p.csv as CsvOptions;
+        let checked = false;
+        for await (const group of csvGroups(bytes, csv.columns.conversationId ?? "", csv.delimiter, shown)) {
+          if (!checked) {
+            checked = true;
+            checkCsvHeader(csvHeaderOf(group), csv, shown);
+          }
+          const item: Item = { position: position++, file: shown, text: group.text, row: group.row };
+          await take(item, group.id === "" ? null : group.id, shown);
+        }
+        continue;
+      }
+      const text = decoded(bytes);
+      const records =
+        format === "jsonl"
+          ? jsonLinesRecords(text)
+          : format === "json"
+            ? jsonArrayRecords(text, shown)
+            : sniffed(text, shown);
+      for await (const r of records) {
+        const item: Item = { position: position++, file: shown };
+        let value = r.value;
+        if (r.text !== undefined) {
+          try {
+            value = JSON.parse(r.text);
+          } catch (error) {
+            progress.record();
+            reject({
+              index: item.position,
+              id: null,
+              problem: `${shown}: line ${r.line} is not JSON: ${(error as Error).message}`,
+            });
+            continue;
+          }
+          // A worker parses the line again: a string crosses threads faster than an object.
+          if (local) item.value = value;
+          else item.text = r.text;
+        } else item.value = value;
+        await take(item, recordKey(p.source, value), shown);
+      }
+    }
+    await flush();
+    const results = await sink.finish();
+    return { records: position, results, readCount, readSample };
+  } catch (error) {
+    await sink.stop();
+    throw error;
+  }
+}
+
+function checkCsvHeader(header: string, csv: CsvOptions, file: string): void {
+  try {
+    fromCsv(header, csv);
+  } catch (error) {
+    if (error instanceof TouchpointError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function analyzeFiles(p: Parsed, io: CliIo, shownFiles: string[]): Promise<number> {
+  const total = p.files.reduce<number | null>((sum, f) => {
+    if (sum === null || f === "-" || f === p.stdinPath) return null;
+    return sum + (io.fileInfo(f)?.size ?? 0);
+  }, 0);
+  const show = io.stderrIsTTY === true && !p.quiet && io.progressStream !== undefined;
+  const passes = p.options.asOf === undefined ? 2 : 1;
+  const base: Omit<FoldConfig, "mode" | "asOf" | "keepRejected" | "keepAttention"> = {
+    source: p.source,
+    csv: p.csv,
+    options: {
+      by: p.options.by ?? "channel",
+      ...(p.options.targets ? { targets: p.options.targets } : {}),
+      ...(p.options.attention !== undefined ? { attention: p.options.attention } : {}),
+      ...(p.options.fcr ? { fcr: p.options.fcr } : {}),
+    },
+    schedule: p.scheduleJson,
+    sample: REJECTED_SAMPLE,
+  };
+
+  let asOf = p.options.asOf ?? null;
+  if (p.options.asOf === undefined) {
+    const progress = progressBar(show ? io.progressStream : undefined, `pass 1 of 2`, total);
+    try {
+      const first = await pass(
+        p,
+        io,
+        { ...base, mode: "latest", asOf: null, keepRejected: false, keepAttention: false },
+        progress,
+        () => {},
+        () => {},
+      );
+      for (const r of first.results)
+        if (r.latest !== null) asOf = asOf === null ? r.latest : Math.max(asOf, r.latest);
+    } finally {
+      progress.stop();
+    }
+  }
+
+  const rejectedOut = p.rejectedOut === undefined ? null : io.openWrite(p.rejectedOut);
+  const attentionOut = p.attentionOut === undefined ? null : io.openWrite(p.attentionOut);
+  const progress = progressBar(
+    show ? io.progressStream : undefined,
+    passes === 2 ? "pass 2 of 2" : "reading",
+    total,
+  );
+  let second: PassResult;
+  try {
+    second = await pass(
+      p,
+      io,
+      {
+        ...base,
+        mode: "analyze",
+        asOf,
+        keepRejected: rejectedOut !== null,
+        keepAttention: attentionOut !== null,
+      },
+      progress,
+      (out) => {
+        for (const r of out.rejected) rejectedOut?.write(JSON.stringify(r));
+        for (const a of out.attention) attentionOut?.write(JSON.stringify(a));
+      },
+      (r) => rejectedOut?.write(JSON.stringify(r)),
+    );
+  } finally {
+    progress.stop();
+    await rejectedOut?.close();
+    await attentionOut?.close();
+  }
+
+  if (second.records === 0)
+    throw new InputError(`no records in ${shownFiles.join(", ")}: the input is empty`);
+  const options: AnalyzeOptions = { ...p.options };
+  const ctx = analysisContext(options, asOf);
+  const parts = reportParts(options);
+  const state: ReportState = emptyReportState(parts);
+  let rejectedCount = second.readCount;
+  let sample = [...second.readSample];
+  let duplicateMessages = 0;
+  let latest: number | null = null;
+  for (const r of second.results) {
+    if (r.state !== null) mergeReportStates(parts, state, r.state);
+    rejectedCount += r.rejectedCount;
+    sample.push(...r.rejectedSample);
+    duplicateMessages += r.duplicateMessages;
+    if (r.latest !== null) latest = latest === null ? r.latest : Math.max(latest, r.latest);
+  }
+  sample = smallestPositions(sample, REJECTED_SAMPLE);
+  if (p.options.asOf !== undefined && latest !== null && p.options.asOf < latest)
+    throw new UsageError(
+      `--as-of: ${new Date(p.options.asOf).toISOString()} is before the data: its latest event is at ${new Date(latest).toISOString()}; give the instant the export was taken, or leave --as-of out`,
+    );
+  const report = finalizeReport(ctx, state);
+  const input: ReportInput = {
+    source: shownFiles.join(", "),
+    records: second.records,
+    rejected: sample,
+    rejectedCount,
+    duplicateMessages,
+  };
+  const text =
+    p.format === "json"
+      ? formatJson(report, input)
+      : p.format === "html"
+        ? formatHtml(report, input)
+        : formatText(report, input);
+  if (p.out) {
+    io.writeFile(p.out, text);
+    io.stderr(`touchpoint: wrote ${p.out}\n`);
+  } else io.stdout(text);
+  if (rejectedCount > 0) {
+    io.stderr(
+      `touchpoint: ${rejectedCount} of ${second.records} records rejected (${
+        p.rejectedOut
+          ? `all in ${p.rejectedOut}`
+          : rejectedCount > sample.length
+            ? `the first ${sample.length} listed in the report`
+            : "listed in the report"
+      })\n`,
+    );
+    if (p.strict) return 1;
+  }
+  return 0;
 }
 
 function read(io: CliIo, file: string, what: string): string {
@@ -401,11 +722,16 @@ function parse(argv: readonly string[]) {
       columns: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      force: { type: "boolean" },
+      "rejected-out": { type: "string" },
+      "attention-out": { type: "string" },
       schedule: { type: "string" },
       sla: { type: "string" },
       "as-of": { type: "string" },
       attention: { type: "string" },
       fcr: { type: "string" },
+      jobs: { type: "string" },
+      quiet: { type: "boolean" },
       strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },

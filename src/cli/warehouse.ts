@@ -43,7 +43,7 @@ function packDirs(): string[] {
 /** Runs the subcommand; returns the exit status (0 ok, 1 failure, 2 usage). */
 export function runWarehouse(
   argv: readonly string[],
-  io: CliIo,
+  io: Pick<CliIo, "readFile" | "writeFile" | "stdout" | "stderr">,
   dirs: readonly string[] = packDirs(),
 ): number {
   let values: {

@@ -37,12 +37,18 @@ const MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  * @category Domain
  */
 export const timestampSchema = z
-  .union([
-    z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
-    z
-      .number()
-      .int()
-      .min(MIN, { error: "expected epoch milliseconds from 1970 on" })
-      .max(MAX, { error: "expected epoch milliseconds before year 10000" }),
-  ])
+  .union(
+    [
+      z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
+      z
+        .number()
+        .int()
+        .min(MIN, { error: "expected epoch milliseconds from 1970 on" })
+        .max(MAX, { error: "expected epoch milliseconds before year 10000" }),
+    ],
+    {
+      // A union's own message would be "Invalid input": say what a timestamp may be.
+      error: "expected an ISO 8601 date-time with an offset (2026-03-01T09:30:00Z) or epoch milliseconds",
+    },
+  )
   .meta({ description: "An ISO 8601 date-time with offset, or epoch milliseconds." });

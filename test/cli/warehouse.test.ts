@@ -7,6 +7,7 @@ import { BigQuerySandbox, SnowflakeSandbox } from "../../bench/lib/warehouse-san
 import type { CliIo } from "../../src/cli/main.js";
 import { run } from "../../src/cli/main.js";
 import { runWarehouse } from "../../src/cli/warehouse.js";
+import { memoryIo } from "./memory-io.js";
 import { type Pack, pack } from "../warehouse/pack.js";
 
 let p: Pack;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 
 function io() {
   const out = { stdout: "", stderr: "" };
-  const cli: CliIo = {
+  const cli: Pick<CliIo, "readFile" | "writeFile" | "stdout" | "stderr"> = {
     readFile: (file) => fs.readFileSync(file, "utf8"),
     writeFile: (file, text) => fs.writeFileSync(file, text),
     stdout: (text) => {
@@ -25,7 +26,6 @@ function io() {
     stderr: (text) => {
       out.stderr += text;
     },
-    version: "test",
   };
   return { cli, out };
 }
@@ -73,11 +73,11 @@ describe("touchpoint warehouse", () => {
     });
   });
 
-  it("is reached through the command, and says what is wrong with its arguments", () => {
+  it("is reached through the command, and says what is wrong with its arguments", async () => {
     const x = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tp-wh-")), "never");
-    const { cli, out } = io();
-    expect(run(["warehouse", "--help"], cli)).toBe(0);
-    expect(out.stdout).toContain("Usage: touchpoint warehouse bigquery|snowflake");
+    const m = memoryIo({});
+    expect(await run(["warehouse", "--help"], m.io)).toBe(0);
+    expect(m.out()).toContain("Usage: touchpoint warehouse bigquery|snowflake");
     for (const [args, problem] of [
       [["redshift", "--out", x], 'expected bigquery or snowflake, got "redshift"'],
       [["bigquery"], "--out <dir> is required"],

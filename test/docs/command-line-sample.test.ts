@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CliIo, run } from "../../src/cli/main.js";
+import { run } from "../../src/cli/main.js";
+import { memoryIo } from "../cli/memory-io.js";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 
 describe("docs/command-line.md: the example run", () => {
-  it("matches what `touchpoint analyze` prints on examples/data/conversations.json", () => {
+  it("matches what `touchpoint analyze` prints on examples/data/conversations.json", async () => {
     const guide = read("docs/command-line.md");
     const start = guide.indexOf("```text\n$ npx touchpoint analyze examples/data/conversations.json\n");
     expect(start).toBeGreaterThan(-1);
@@ -20,17 +21,10 @@ describe("docs/command-line.md: the example run", () => {
       .split("\n")
       .slice(2, -1);
 
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = {
-      readFile: (path) => read(path),
-      writeFile: () => {},
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      version: "0.0.0",
-    };
-    expect(run(["analyze", "examples/data/conversations.json"], io)).toBe(0);
-    const printed = [...out.join("").split("\n"), ...err.join("").split("\n")].map((l) => l.trimEnd());
+    const sample = "examples/data/conversations.json";
+    const t = memoryIo({ [sample]: read(sample) });
+    expect(await run(["analyze", sample], t.io)).toBe(0);
+    const printed = [...t.out().split("\n"), ...t.err().split("\n")].map((l) => l.trimEnd());
 
     expect(body.length).toBeGreaterThan(20);
     for (const line of body) {
@@ -47,5 +41,5 @@ describe("docs/command-line.md: the example run", () => {
         expect(found, `no printed line starts and ends as the guide's:\n${line}`).toBe(true);
       }
     }
-  });
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Parser } from "node-sql-parser";
 import { run } from "../../src/cli/main.js";
+import { memoryIo } from "../cli/memory-io.js";
 import { declarations } from "../../src/warehouse/declarations.js";
 import { type Pack, pack, sampleRecords } from "./pack.js";
 
@@ -332,21 +333,14 @@ function countBy(values: readonly string[]): Record<string, number> {
 
 // ----- The command's report on the same export. --------------------------------------------------
 
-function commandReport(): Json {
-  let stdout = "";
-  const code = run(
+async function commandReport(): Promise<Json> {
+  const m = memoryIo({ "sample.json": JSON.stringify(sampleRecords) });
+  const code = await run(
     ["analyze", "sample.json", "--by", "week", "--fcr", "one-touch", "--format", "json", "--attention", "0"],
-    {
-      readFile: () => JSON.stringify(sampleRecords),
-      writeFile: () => {},
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: () => {},
-      version: "test",
-    },
+    m.io,
   );
   expect(code).toBe(0);
+  const stdout = m.out();
   return JSON.parse(stdout) as Json;
 }
 
@@ -355,8 +349,8 @@ const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries
 describe.each(["bigquery", "snowflake"] as const)("the %s worked example", (dialect) => {
   let report: Json;
   let rs: Json[];
-  beforeAll(() => {
-    report = commandReport();
+  beforeAll(async () => {
+    report = await commandReport();
     rs = records(land(sampleRecords as unknown as RawConversation[]), dialect);
   }, 120_000);
 
