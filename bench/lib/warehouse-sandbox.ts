@@ -95,16 +95,29 @@ export function bareContext(): vm.Context {
   return vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
 }
 
+/** The context's own Date constructor and JSON.parse, looked up once per context. */
+const realms = new WeakMap<vm.Context, { date: (t: number) => Date; parse: (s: string) => unknown }>();
+function realmOf(context: vm.Context) {
+  let realm = realms.get(context);
+  if (realm === undefined) {
+    realm = {
+      date: vm.runInContext("(t) => new Date(t)", context) as (t: number) => Date,
+      parse: vm.runInContext("JSON.parse", context) as (s: string) => unknown,
+    };
+    realms.set(context, realm);
+  }
+  return realm;
+}
+
 /** What each warehouse converts a SQL value to before JavaScript sees it. */
 function toJs(context: vm.Context, type: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (type.startsWith("TIMESTAMP")) {
     const t =
       value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(String(value));
-    return (vm.runInContext("(t) => new Date(t)", context) as (t: number) => Date)(t);
+    return realmOf(context).date(t);
   }
-  if (type === "VARIANT")
-    return (vm.runInContext("JSON.parse", context) as (s: string) => unknown)(JSON.stringify(value));
+  if (type === "VARIANT") return realmOf(context).parse(JSON.stringify(value));
   return value;
 }
 
@@ -201,7 +214,7 @@ export class BigQuerySandbox {
       `(function () {\n${f.body.replace(/^export function /gm, "function ")}\nreturn { initialState, aggregate, merge, finalize };\n})()`,
       `${name}.mjs`,
     );
-    const parse = vm.runInContext("JSON.parse", context) as (s: string) => unknown;
+    const { parse } = realmOf(context);
     return {
       initialState: () => module.initialState(),
       aggregate: (state, ...args) =>
