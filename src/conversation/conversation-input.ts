@@ -101,7 +101,7 @@ export const conversationMachineInputSchema = z.object({
   /** Time after resolution within which a customer reply reopens it. */
   reopenWindowMs: duration.default(4 * DAY),
   /** Whether a proposal needs a confirmed restatement first. */
-  requireConfirmation: z.boolean().default(true),
+  requireConfirmation: z.boolean().default(false),
   /** Whether only the first resolution requests a survey. */
   surveyOnce: z.boolean().default(true),
 });

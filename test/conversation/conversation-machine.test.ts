@@ -44,23 +44,27 @@ describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye
     });
   });
 
-  it("does not let a proposal skip the confirmed restatement (seed 003: restate, then propose)", () => {
+  it("lets a proposal move to proposing without a confirmed restatement by default (issue 11: real talk)", () => {
     const { snapshot } = run([
       { type: "agent.greet", at: MIN },
       { type: "agent.propose", at: 2 * MIN },
     ]);
-    expect(stageOf(snapshot)).toBe("understanding.gathering");
-    expect(snapshot.context.proposals).toEqual([]);
+    expect(stageOf(snapshot)).toBe("proposing.awaitingDecision");
+    expect(snapshot.context.proposals.map((p) => p.outcome)).toEqual(["pending"]);
   });
 
-  it("lets a proposal skip the restatement when the input says so, or a provided guard does", () => {
+  it("keeps seed 003's gate with requireConfirmation: true (restate, confirm, then propose), unless a provided guard lifts it", () => {
     const events = [
       { type: "agent.greet" as const, at: MIN },
       { type: "agent.propose" as const, at: 2 * MIN },
     ];
-    expect(stageOf(run(events, { requireConfirmation: false }).snapshot)).toBe("proposing.awaitingDecision");
+    const strict = run(events, { requireConfirmation: true }).snapshot;
+    expect(stageOf(strict)).toBe("understanding.gathering");
+    expect(strict.context.proposals).toEqual([]);
     const lenient = conversationMachine.provide({ guards: { isConfirmationOptional: () => true } });
-    expect(stageOf(run(events, {}, lenient).snapshot)).toBe("proposing.awaitingDecision");
+    expect(stageOf(run(events, { requireConfirmation: true }, lenient).snapshot)).toBe(
+      "proposing.awaitingDecision",
+    );
   });
 
   it("returns to gathering when the customer corrects the restatement", () => {
