@@ -10,7 +10,8 @@ import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
  * After the turn-level acts of task-oriented dialogue corpora (inform, request, offer, confirm, affirm,
  * negate, thank you, goodbye in the Schema-Guided Dialogue set, Rastogi et al. 2020), named for what a
  * support conversation needs: seed 003's lifecycle greets, asks and restates to understand, proposes,
- * gets a yes or a no, confirms what will be delivered, and says goodbye.
+ * gets a yes or a no, confirms what will be delivered, and says goodbye. `request` is the customer
+ * asking for something to be done ("I'd like to book ...", "can you cancel ..."), `ask` a question.
  *
  * @example
  * ```ts
@@ -44,7 +45,7 @@ export type ActName = (typeof actNames)[number];
  * The conversation stage each act signals (seed 003's lifecycle), or null for `other`.
  *
  * @remarks
- * greet → greeting; ask, inform, restate, apologize → understanding; propose, reject → proposing (a
+ * greet → greeting; ask, request, inform, restate, apologize → understanding; propose, reject → proposing (a
  * rejected proposal calls for another); accept, confirm → delivering (an agreed solution is being
  * delivered); thank, goodbye → closing; escalate (asking for a person or someone senior) changes
  * who handles the conversation, not its stage, and `other` has none.
@@ -268,9 +269,9 @@ function sentenceForms(
       bump(ASK, 1 + (R[base + PROPOSE] as number));
       R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.3;
     } else if (
-      REQUEST_WANT.test(sentence) ||
-      REQUEST_ASK.test(sentence) ||
-      REQUEST_IMPERATIVE.test(sentence)
+      // asking for a person stays an escalation ("I want to talk to a manager")
+      (R[base + ESCALATE] as number) === 0 &&
+      (REQUEST_WANT.test(sentence) || REQUEST_ASK.test(sentence) || REQUEST_IMPERATIVE.test(sentence))
     ) {
       // a want is a request, not a suggestion of the customer's ("I'd like a table for two")
       bump(REQUEST, 1.2 + Math.max(R[base + PROPOSE] as number, R[base + ASK] as number));
@@ -323,8 +324,18 @@ function sentenceForms(
  * A sentence with words and nothing stronger is `inform`. Scores are `1 − e^(−raw)` over the whole utterance;
  * stages follow {@link actStages}.
  *
+ * Task talk also has forms that depend on how a sentence opens: a customer asking for something for
+ * themselves ("I'd like ...", "I want ...", "can you book ...", "please cancel ...") is `request`,
+ * and "I'd like to know ..." is `ask`; an agent's question that opens with a question word gathers a
+ * detail ("What time would you like?") and is `ask`, while a yes-or-no offer ("Do you want me to
+ * ...?", "How about ...?"), a found result ("I found two flights ...", "There is a room ...") and a
+ * request for approval ("Please confirm: ...", "..., right?") are `propose`; a completion report
+ * ("Your table is booked", "I've submitted the claim") is `confirm`; a farewell wish ("Have a great
+ * night!") and a customer's "I'm all set" are `goodbye`. A greeting that opens a sentence with
+ * another act in it ("Hello, I'd like ...") is listed as an act of its own in `acts`.
+ *
  * The primary `act` is the sentence act that moves the conversation furthest through seed 003's
- * stages: ask, then restate, reject, propose (a rejection calls for a new proposal, so a proposal in the
+ * stages: ask and request, then restate, reject, propose (a rejection calls for a new proposal, so a proposal in the
  * same turn outranks it), accept, confirm, goodbye, and above them all escalate, a customer asking
  * for a person or someone senior (an agent's offer to transfer counts less) (so "Thanks for getting in
  * touch. From what I understand, ...?" is a restatement, and "We could change it from your profile.
@@ -349,6 +360,9 @@ function sentenceForms(
  * classifyAct("Yes, that works for me.", { speaker: "customer" }).act; // => "accept"
  * classifyAct("You're welcome, have a lovely evening!", { speaker: "agent" }).act; // => "goodbye"
  * classifyAct("This isn't helping. Can I talk to a real person?").act; // => "escalate"
+ * classifyAct("What time would you like?", { speaker: "agent" }).act; // => "ask"
+ * classifyAct("Your table is booked for 8 pm.", { speaker: "agent" }).act; // => "confirm"
+ * classifyAct("Hello, I'd like to book a table for two.").acts.map((s) => s.act); // => ["greet", "request"]
  *
  * const text = "Thanks for writing in. From what I understand, the export stops halfway?";
  * const result = classifyAct(text, { speaker: "agent" });

@@ -737,7 +737,7 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
               },
               understanding: {
                 description:
-                  "Understanding: ask questions, then restate the problem for the customer to confirm.",
+                  "Understanding: ask questions for the facts and details; restating the problem for the customer to confirm is good practice, a gate only with `requireConfirmation`.",
                 entry: { type: "enterStage", params: { stage: "understanding" } },
                 initial: "gathering",
                 // Without the guard the proposal is a reply like any other (`agent.*` on `active`).
@@ -934,8 +934,11 @@ export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
  *
  * @remarks
  * One region under `active`, the stage (`active.stage`: seed 003's greeting → understanding →
- * proposing → delivering → closing, with the restatement confirmed before a proposal and a rejected
- * proposal sending the agent back to draft another). Who holds the turn is `context.turn`
+ * proposing → delivering → closing, following what people say rather than the ideal script: a
+ * proposal moves to proposing whether or not a restatement was confirmed, unless the input sets
+ * `requireConfirmation`; "anything else?", thanks and goodbyes close from any stage once the
+ * customer has been helped; a completion report delivers; a rejected proposal sends the agent back
+ * to draft another). Who holds the turn is `context.turn`
  * (`awaitingAgent` or `awaitingCustomer`: a reply passes it to the customer, a customer message back)
  * and who handles the conversation (bot, human, escalated tier) is `context.handler`. Then
  * `resolved` (survey requested; a reply within the window reopens), `closed` and `abandoned`.

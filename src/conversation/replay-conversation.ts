@@ -68,9 +68,12 @@ export interface ReplayConversationResult {
   steps: ReplayStep[];
 }
 
-/** "Anything else?" in its common forms: "anything else I can help with", "any other questions", "anything more". */
+/**
+ * "Anything else?" in its common forms: "anything else I can help with", "any other questions",
+ * "anything more"; not the last item of a list of options ("music, sports or anything else?").
+ */
 const ANYTHING_ELSE =
-  /\b(?:anything|something) (?:else|more)\b|\bany(?: ?thing)? further\b|\b(?:help|assist)(?: you)?(?: with anything)? further\b|\bfurther (?:help|assistance|questions?)\b|\bany other (?:question|issue|thing|help|concern|request)s?\b|\bany more (?:question|help)s?\b|\bneed (?:any )?more (?:help|assistance|from me)\b/i;
+  /(?<!\bor )\b(?:anything|something) (?:else|more)\b|\bany(?: ?thing)? further\b|\b(?:help|assist)(?: you)?(?: with anything)? further\b|\bfurther (?:help|assistance|questions?)\b|\bany other (?:question|issue|thing|help|concern|request)s?\b|\bany more (?:question|help)s?\b|\bneed (?:any )?more (?:help|assistance|from me)\b/i;
 
 /** A holding line, not an answer: "let me check", "one moment". */
 const HOLDING =
@@ -172,8 +175,11 @@ function agentEvent(act: string, text: string, state: string, at: number, by: Re
  * Each public message is classified into a dialogue act (touchpoint/classify's `classifyAct` by
  * default) and the act becomes a typed event according to the state: a customer's "yes" confirms
  * a restatement, accepts a proposal, or asks for more after "anything else?"; asking for a person
- * (`escalate`) is `customer.escalate`; an agent's `inform`
- * in delivering delivers; "anything else?" closes. Private notes are `agent.note`, system messages
+ * (`escalate`) is `customer.escalate`; thanks or a goodbye after a delivery, or once helped, is
+ * `customer.done`, and so is a "no" answering "anything else?"; an agent's detail question is
+ * `agent.ask`, a completion report (`confirm`) and an `inform` in delivering deliver, a goodbye is
+ * `agent.goodbye` in any stage, and "anything else?" closes from any stage (the machine checks that
+ * the customer was helped). Private notes are `agent.note`, system messages
  * are skipped, a status change to `resolved` or `closed` is `agent.resolve`, and one to `open` by a
  * bot is a hand-off. Before each message, a `clock.tick` is delivered at every deadline that falls
  * before it ({@link nextDeadline}), exactly when a live timer would fire, so the replay emits what

@@ -324,6 +324,17 @@ describe("replayConversation reads real talk (issue 11)", () => {
     expect(result.snapshot.context.handoffs).toEqual([]);
   });
 
+  it('does not read "or anything else" ending a list of options as "anything else?"', () => {
+    const result = replayConversation(
+      chat("options", [
+        ["customer", "I need a new phone case."],
+        ["agent", "Which colour do you want: black, red or something else?"],
+      ]),
+    );
+    expect(result.steps.map((s) => s.event.type)).toEqual(["customer.message", "agent.ask"]);
+    expect(result.snapshot.context.stage).toBe("understanding");
+  });
+
   it("keeps seed 003's gate when asked to (requireConfirmation: true)", () => {
     const transcript = chat("strict", [
       ["customer", "My parcel never arrived."],
