@@ -20,6 +20,9 @@
  * `builtin` is untrained and scored on every record. `trained` (touchpoint's trainClassifier) and the
  * anchors (natural's BayesClassifier, NLP.js's neural NLU, wink-naive-bayes-text-classifier) are scored
  * by k-fold cross-validation on the same folds (deterministic shuffle by --seed).
+ *
+ * `npm run eval -- --dialogue --data FILE.jsonl --map MAP.json ...` replays whole dialogues through
+ * the conversation machine instead (scripts/eval-dialogue.ts).
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -33,6 +36,7 @@ import {
   trainClassifier,
 } from "../src/classify/index.js";
 import { mulberry32 } from "../src/internal/random.js";
+import { dialogueMain } from "./eval-dialogue.js";
 
 const require = createRequire(import.meta.url);
 
@@ -349,6 +353,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--dialogue")) {
+    dialogueMain(arg, process.argv.includes("--json"));
+    return;
+  }
   const data = arg("data");
   const mapFile = arg("map");
   if (!data || !mapFile) {

@@ -10,7 +10,8 @@ import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
  * After the turn-level acts of task-oriented dialogue corpora (inform, request, offer, confirm, affirm,
  * negate, thank you, goodbye in the Schema-Guided Dialogue set, Rastogi et al. 2020), named for what a
  * support conversation needs: seed 003's lifecycle greets, asks and restates to understand, proposes,
- * gets a yes or a no, confirms what will be delivered, and says goodbye.
+ * gets a yes or a no, confirms what will be delivered, and says goodbye. `request` is the customer
+ * asking for something to be done ("I'd like to book ...", "can you cancel ..."), `ask` a question.
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
 export const actNames = [
   "greet",
   "ask",
+  "request",
   "inform",
   "restate",
   "propose",
@@ -43,7 +45,7 @@ export type ActName = (typeof actNames)[number];
  * The conversation stage each act signals (seed 003's lifecycle), or null for `other`.
  *
  * @remarks
- * greet → greeting; ask, inform, restate, apologize → understanding; propose, reject → proposing (a
+ * greet → greeting; ask, request, inform, restate, apologize → understanding; propose, reject → proposing (a
  * rejected proposal calls for another); accept, confirm → delivering (an agreed solution is being
  * delivered); thank, goodbye → closing; escalate (asking for a person or someone senior) changes
  * who handles the conversation, not its stage, and `other` has none.
@@ -61,6 +63,7 @@ export type ActName = (typeof actNames)[number];
 export const actStages: { readonly [A in ActName]: ConversationStage | null } = {
   greet: "greeting",
   ask: "understanding",
+  request: "understanding",
   inform: "understanding",
   restate: "understanding",
   apologize: "understanding",
@@ -145,6 +148,8 @@ const ACCEPT = actNames.indexOf("accept");
 const REJECT = actNames.indexOf("reject");
 const CONFIRM = actNames.indexOf("confirm");
 const ESCALATE = actNames.indexOf("escalate");
+const REQUEST = actNames.indexOf("request");
+const GOODBYE = actNames.indexOf("goodbye");
 /** The act index of each cue kind (−1 for kinds that are not act cues). */
 const ACT_OF_KIND: Int8Array = Int8Array.from(cueKinds, (k) => {
   const act = ACT_CUES[k];
@@ -164,6 +169,7 @@ const ADVANCE: { readonly [A in ActName]: number } = {
   thank: 0,
   inform: 0,
   ask: 1,
+  request: 1,
   restate: 2,
   reject: 3,
   propose: 4,
@@ -183,6 +189,50 @@ function declinedBefore(text: string, start: number): boolean {
   return DECLINED.test(text.slice(Math.max(0, start - 40), start));
 }
 
+/*
+ * Sentence forms that the cue lexicon cannot see, because they are about how a sentence opens or
+ * which verb follows a frame. Each is a general phrasing of task talk (booking, ordering, fixing),
+ * written from the act definitions, not from any evaluation set's sentences.
+ */
+
+/** A customer asking for something for themselves: "I'd like a table", "I want to book", "can you book ...". */
+const REQUEST_WANT =
+  /\b(?:(?:i|we)(?:'d| would) (?:really )?(?:like|love)|(?:i|we) (?:really |also |just )?(?:want|need|wanna))\b(?! to (?:know|ask|see|say|thank|find out|check if|check whether)\b)|\b(?:i|we)(?:'m| am|'re| are) (?:also )?(?:looking|searching|hoping) (?:for|to)\b|\b(?:i|we)(?:'m| am|'re| are) (?:trying|planning) to (?:book|reserve|buy|order|get|find|make|rent|schedule)\b|\b(?:find|book|get|reserve|order|show|rent) (?:me|us)\b/i;
+const REQUEST_ASK =
+  /\b(?:can|could|would|will) you(?: please| kindly)? (?:help me (?:to )?)?(?:book|rebook|reserve|buy|order|find|get|make|schedule|reschedule|set up|arrange|cancel|change|send|resend|search|look for|look into|check on|transfer|add|remove|delete|reset|update|call|play|rent|refund|replace|exchange|return|fix|repair|move|switch|upgrade|downgrade|renew|extend|ship|deliver|unlock|activate|deactivate|close|open|install)\b/i;
+/** "Please book ...", "Book it.": an imperative of task talk opening the sentence. */
+const REQUEST_IMPERATIVE =
+  /^\W*(?:(?:ok(?:ay)?|yes|yeah|great|perfect|sure|fine|then|so|and|please),? )*(?:please )?(?:book|reserve|buy|order|find|get|make|schedule|cancel|change|send|search for|look for|transfer|play|rent|refund|replace)\b/i;
+/** Wanting to know is asking, not requesting an action. */
+const WANT_TO_KNOW =
+  /\b(?:i|we)(?:'d| would)? (?:really )?(?:like|love|want|need|wanna) to (?:know|ask|find out|check|hear|learn|understand)\b/i;
+
+/** An agent's question that gathers a detail: it opens with a question word ("What time would you like?"). */
+const DETAIL_QUESTION =
+  /^\W*(?:(?:ok(?:ay)?|sure|great|alright|all right|perfect|certainly|got it|sounds good|no problem|of course|and|so|also),? )*(?:what|which|when|where|who|whom|whose|how (?:many|much|long|far|often|early|late)|at what|for (?:what|which|when|how)|in (?:what|which)|on (?:what|which)|from (?:what|which|where)|to (?:what|which|where))\b/i;
+/** ... unless it asks about an option put on the table ("What about the later one?", "What do you think of X?"). */
+const OPTION_QUESTION =
+  /^\W*(?:\w+,? )?(?:what|how) about\b|\bwhat do you (?:think|say)\b|\bhow (?:does|do|would) (?:that|this|it|they|you)(?: \S+){0,8}? (?:sound|like|feel about|consider)\b/i;
+/** An agent's offer to do something, or of an option, asked yes or no ("Do you want to book it?", "Would you like to buy tickets?"). */
+const OFFER_QUESTION =
+  /^\W*(?:(?:ok(?:ay)?|sure|great|alright|perfect|certainly|also|and|so|then),? )*(?:(?:do|would|will) you (?:also |still )?(?:want|like|wish|care|prefer)|what do you (?:think|say)|how (?:does|do|would) \w+(?: \w+){0,6} (?:sound|like|feel about|consider)|(?:you )?want (?:to|me to)|(?:are|would) you (?:be )?interested|shall (?:i|we)|should (?:i|we)|can (?:i|we) (?:book|reserve|buy|order|make|schedule|get|set up|arrange|offer|send|add|play)|may (?:i|we) (?:book|reserve|offer|suggest|recommend)|how about|what about|is (?:that|this|it) (?:ok(?:ay)?|good|fine|alright|suitable)|does (?:that|this|it) (?:work|suit|sound))\b/i;
+/** A found result or an option put forward: "I found 3 flights", "There is a nice place called ...", "I have a room at ...". */
+const FOUND_RESULT =
+  /^\W*(?:(?:ok(?:ay)?|sure|great|alright|certainly|yes|no problem|sorry|good news|well),? )*(?:(?:i|we)(?:'ve| have)? (?:also )?(?:found|located|got|have|see)\b(?! (?:booked|reserved|made|placed|sent|issued|cancell?ed|scheduled|processed|submitted|completed|refunded|transferred)\b)|there (?:is|are|'s|was|were) (?:also )?(?:a|an|one|two|three|\d+|some|several|many|\w+ (?:options?|results?))\b|(?:\d+|one|two|three|several|some) (?:\w+ ){0,2}(?:found|available)\b|(?:one|another|a good|a nice|a great|the best|the first|the next) (?:option|choice|result|match|suggestion) (?:is|would be)\b|you (?:might|may|could|would) (?:like|enjoy|try|want to try|consider)\b|(?:i|we) (?:would |'d )?(?:recommend|suggest)\b)/i;
+/** The agent asking the customer to approve the details before acting: "Please confirm: 2 tickets for ...". */
+const APPROVAL =
+  /\b(?:please|kindly|can you|could you|would you|if you could|let me|i'll need you to|i need you to|(?:i|we) (?:would like|want|need) to) (?:just )?(?:confirm|verify|check|ensure|make sure)\b|\bjust to be (?:clear|sure)\b|\bto confirm,? (?:then,? )?you\b|\bneed your (?:final )?(?:confirmation|approval|ok(?:ay)?)\b|,\s*(?:correct|right)\s*\?|^\W*(?:(?:ok(?:ay)?|so|alright),? )*confirming\b|\bto confirm,? you\b|\b(?:is|are) (?:that|this|these|those|everything|all (?:of )?(?:that|this)|the details?) (?:all )?(?:correct|right|ok(?:ay)?)\b|\bdoes (?:that|this|everything) (?:look|sound) (?:right|correct|good)\b/i;
+/** A completion report: what was asked is done ("Your table is booked", "I've submitted the report", "The refund is issued"). */
+const COMPLETED =
+  /\b(?:is|are|has been|have been|was|were|got|'s been|'re)(?: now| all| successfully| just)? (?:booked|reserved|scheduled|made|placed|submitted|completed|complete|processed|purchased|bought|sent|issued|transferred|cancell?ed|arranged|set up|confirmed|done|finished|paid|refunded|replaced|fixed|resolved|updated|changed|added|removed|activated|renewed|on (?:its|the|their) way)\b|\b(?:i|we)(?:'ve| have)? (?:now |just |successfully |already )*(?:booked|reserved|scheduled|made|placed|submitted|completed|processed|purchased|bought|sent|issued|transferred|cancell?ed|arranged|set up|confirmed|paid|refunded|replaced|fixed|resolved|updated|changed|added|activated|renewed|started|started playing|begun|ordered|requested|called)\b|\bsuccessfully\b|\b(?:went|gone) through\b|\bnow playing\b|\bis playing now\b|\ball set\b/i;
+/** A goodbye wish: "Have a great night!", "Enjoy your stay.", "Take care." */
+const FAREWELL =
+  /^\W*(?:(?:ok(?:ay)?|alright|great|thanks?|thank you|you're welcome|no problem|my pleasure|bye|goodbye|and|well),? )*(?:i )?(?:hope you |wish you )?(?:have|enjoy)(?: yourself)? (?:a|an|your|the|rest of|the rest of) (?:\w+ ){0,3}?(?:day|days|night|evening|afternoon|morning|weekend|week|trip|flight|journey|stay|meal|dinner|lunch|time|holiday|holidays|vacation|one|show|movie|film|game|event|visit|ride|appointment|concert|match|music|song|day ahead|everything)\b/i;
+
+/** A customer saying they need nothing more: "I'm all set", "that's all I needed". */
+const CUSTOMER_DONE =
+  /\b(?:i'?m|i am|we'?re|we are) (?:all )?(?:set|good|done|fine)(?: now| for now)?\b|\bthat'?s (?:all|it|everything)\b|\bthat (?:is|was|will be) (?:all|it|everything)\b|\bnothing (?:else|more)\b/i;
+
 /** A restatement's frame damps the question mark and the check it carries ("..., is that right?"). */
 const FRAME_DAMP = 0.3;
 /** An agent's offer damps its own question mark less than a restatement does. */
@@ -194,6 +244,66 @@ const SHORT_SENTENCE = 4;
 let sentenceActs = new Float64Array(ACTS * 16);
 // Per sentence: 1 when an offer cue opens it (in its first three words).
 let offerOpens = new Uint8Array(16);
+
+/**
+ * Scores the sentence forms of task talk (see the patterns above) into `sentenceActs` at `base`:
+ * a customer's request, an agent's detail question, offer, found result, request for approval,
+ * completion report, and a goodbye wish from either side.
+ */
+function sentenceForms(
+  sentence: string,
+  base: number,
+  business: boolean,
+  question: boolean,
+  afterFrame: boolean,
+): boolean {
+  const R = sentenceActs;
+  const bump = (act: number, by: number) => {
+    R[base + act] = (R[base + act] as number) + by;
+  };
+  if (sentence.length > 0 && !question && FAREWELL.test(sentence)) bump(GOODBYE, 2);
+  if (!business) {
+    if (!question && CUSTOMER_DONE.test(sentence)) bump(GOODBYE, 2.5);
+    if (WANT_TO_KNOW.test(sentence)) {
+      // "I'd like to know the address": a question put as a want
+      bump(ASK, 1 + (R[base + PROPOSE] as number));
+      R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.3;
+    } else if (
+      // asking for a person stays an escalation ("I want to talk to a manager")
+      (R[base + ESCALATE] as number) === 0 &&
+      (REQUEST_WANT.test(sentence) || REQUEST_ASK.test(sentence) || REQUEST_IMPERATIVE.test(sentence))
+    ) {
+      // a want is a request, not a suggestion of the customer's ("I'd like a table for two")
+      bump(REQUEST, 1.2 + Math.max(R[base + PROPOSE] as number, R[base + ASK] as number));
+      R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.3;
+    }
+    return false;
+  }
+  if (question) {
+    if (DETAIL_QUESTION.test(sentence) && !OPTION_QUESTION.test(sentence)) {
+      // "What time would you like?": gathering a detail, whatever offer words it carries
+      R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.2;
+      bump(ASK, 1);
+      return false;
+    }
+    // a restatement's or a stated fact's own check ("..., is that right?") stays one
+    if ((R[base + RESTATE] as number) > 0 || afterFrame) return false;
+    const approval = APPROVAL.test(sentence);
+    if (approval || OFFER_QUESTION.test(sentence)) {
+      bump(PROPOSE, 1.5 + (R[base + ASK] as number) + (R[base + CONFIRM] as number));
+      R[base + CONFIRM] = (R[base + CONFIRM] as number) * 0.3;
+    }
+    return approval;
+  }
+  if ((R[base + RESTATE] as number) === 0 && APPROVAL.test(sentence)) {
+    bump(PROPOSE, 1.5 + (R[base + CONFIRM] as number));
+    R[base + CONFIRM] = (R[base + CONFIRM] as number) * 0.3;
+    return true;
+  }
+  if (COMPLETED.test(sentence)) bump(CONFIRM, 1.5);
+  else if (FOUND_RESULT.test(sentence)) bump(PROPOSE, 1.2);
+  return false;
+}
 
 /**
  * Returns the dialogue act of one utterance (greet, ask, inform, restate, propose, accept, reject,
@@ -214,8 +324,18 @@ let offerOpens = new Uint8Array(16);
  * A sentence with words and nothing stronger is `inform`. Scores are `1 − e^(−raw)` over the whole utterance;
  * stages follow {@link actStages}.
  *
+ * Task talk also has forms that depend on how a sentence opens: a customer asking for something for
+ * themselves ("I'd like ...", "I want ...", "can you book ...", "please cancel ...") is `request`,
+ * and "I'd like to know ..." is `ask`; an agent's question that opens with a question word gathers a
+ * detail ("What time would you like?") and is `ask`, while a yes-or-no offer ("Do you want me to
+ * ...?", "How about ...?"), a found result ("I found two flights ...", "There is a room ...") and a
+ * request for approval ("Please confirm: ...", "..., right?") are `propose`; a completion report
+ * ("Your table is booked", "I've submitted the claim") is `confirm`; a farewell wish ("Have a great
+ * night!") and a customer's "I'm all set" are `goodbye`. A greeting that opens a sentence with
+ * another act in it ("Hello, I'd like ...") is listed as an act of its own in `acts`.
+ *
  * The primary `act` is the sentence act that moves the conversation furthest through seed 003's
- * stages: ask, then restate, reject, propose (a rejection calls for a new proposal, so a proposal in the
+ * stages: ask and request, then restate, reject, propose (a rejection calls for a new proposal, so a proposal in the
  * same turn outranks it), accept, confirm, goodbye, and above them all escalate, a customer asking
  * for a person or someone senior (an agent's offer to transfer counts less) (so "Thanks for getting in
  * touch. From what I understand, ...?" is a restatement, and "We could change it from your profile.
@@ -240,6 +360,9 @@ let offerOpens = new Uint8Array(16);
  * classifyAct("Yes, that works for me.", { speaker: "customer" }).act; // => "accept"
  * classifyAct("You're welcome, have a lovely evening!", { speaker: "agent" }).act; // => "goodbye"
  * classifyAct("This isn't helping. Can I talk to a real person?").act; // => "escalate"
+ * classifyAct("What time would you like?", { speaker: "agent" }).act; // => "ask"
+ * classifyAct("Your table is booked for 8 pm.", { speaker: "agent" }).act; // => "confirm"
+ * classifyAct("Hello, I'd like to book a table for two.").acts.map((s) => s.act); // => ["greet", "request"]
  *
  * const text = "Thanks for writing in. From what I understand, the export stops halfway?";
  * const result = classifyAct(text, { speaker: "agent" });
@@ -295,6 +418,18 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     if (act === PROPOSE && (log.start[k] as number) < (a.sentenceThirdWordEnd[si] as number))
       offerOpens[si] = 1;
   }
+  /** The end of a greeting cue among the sentence's first three words, or −1. */
+  const openingGreeting = (si: number, start: number): number => {
+    const limit = a.sentenceThirdWordEnd[si] as number;
+    let end = -1;
+    for (let k = 0; k < log.n; k++) {
+      const t = log.target[k] as number;
+      if (t < TARGET_CUE || log.sentence[k] !== si || ACT_OF_KIND[t - TARGET_CUE] !== GREET) continue;
+      const s = log.start[k] as number;
+      if (s >= start && s < limit && !negatedAt(k)) end = Math.max(end, log.end[k] as number);
+    }
+    return end;
+  };
   // each sentence on its own: its form, then the frames that outrank it
   const acts: SentenceAct[] = [];
   const raw = new Float64Array(ACTS);
@@ -307,6 +442,14 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     if (!business) R[base + PROPOSE] = (R[base + PROPOSE] as number) + 0.6 * types.suggestion;
     const sw = a.sentenceWords[si] as number;
     if (sw > 0) R[base + INFORM] = Math.min(0.7, 0.1 * sw);
+    const approval = sentenceForms(
+      a.text.slice(a.sentenceStart[si], a.sentenceEnd[si]),
+      base,
+      business,
+      a.sentenceQuestion[si] === 1,
+      acts.length > 0 &&
+        (acts[acts.length - 1]?.act === "restate" || acts[acts.length - 1]?.act === "confirm"),
+    );
     if ((R[base + RESTATE] as number) > 0) {
       // "From what I understand, you need X?": the question checks the restatement
       R[base + ASK] = (R[base + ASK] as number) * FRAME_DAMP;
@@ -335,13 +478,25 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
       }
     }
     if (best < 0) continue;
-    acts.push({
-      act: actNames[best] as ActName,
-      span: [a.sentenceStart[si] as number, a.sentenceEnd[si] as number],
-    });
+    const start = a.sentenceStart[si] as number;
+    const end = a.sentenceEnd[si] as number;
+    // "Hello, I'd like ...": the greeting that opens the sentence is an act of its own
+    const greetingEnd = best === GREET ? -1 : openingGreeting(si, start);
+    if (greetingEnd > start && greetingEnd < end) {
+      acts.push({ act: "greet", span: [start, greetingEnd] });
+      let rest = greetingEnd;
+      while (rest < end && /[\s,;:!.-]/.test(a.text[rest] as string)) rest++;
+      acts.push({ act: actNames[best] as ActName, span: [rest, end] });
+    } else {
+      acts.push({ act: actNames[best] as ActName, span: [start, end] });
+    }
     let advance = ADVANCE_OF[best] as number;
     // a check right after a restatement ("Is that right?") belongs to it
-    if ((best === ASK || best === CONFIRM) && a.sentenceQuestion[si] === 1 && si > 0) {
+    if (
+      (best === ASK || best === CONFIRM || (best === PROPOSE && approval)) &&
+      a.sentenceQuestion[si] === 1 &&
+      si > 0
+    ) {
       const prev = acts[acts.length - 2];
       if (prev?.act === "restate") advance = 0;
     }

@@ -57,8 +57,9 @@ const targetsSchema = z.object({
  * any of them in `targets`), warning at 75 % of a target (the example policy above warns at 75 %),
  * escalation after 2 rejected proposals in a row, abandonment after 24 h of customer silence,
  * auto-close 4 days after resolution (Zendesk's standard automation closes solved tickets after
- * 4 days, notes/helpdesk-anchors.md §1), reopen window 4 days, confirmation required before a
- * proposal (seed 003), one survey per conversation (Chatwoot).
+ * 4 days, notes/helpdesk-anchors.md §1), reopen window 4 days, no confirmed restatement needed
+ * before a proposal (`requireConfirmation: true` makes seed 003's restate-and-confirm a gate again),
+ * one survey per conversation (Chatwoot).
  *
  * The machine parses its input with this schema. Invalid input is a broken precondition: the
  * machine's snapshot ends in status `error` with a {@link TouchpointError} (`invalid_input`) as its
@@ -100,8 +101,8 @@ export const conversationMachineInputSchema = z.object({
   autoCloseAfterMs: positiveDuration.default(4 * DAY),
   /** Time after resolution within which a customer reply reopens it. */
   reopenWindowMs: duration.default(4 * DAY),
-  /** Whether a proposal needs a confirmed restatement first. */
-  requireConfirmation: z.boolean().default(true),
+  /** Whether a proposal needs a confirmed restatement first (seed 003's gate; off by default). */
+  requireConfirmation: z.boolean().default(false),
   /** Whether only the first resolution requests a survey. */
   surveyOnce: z.boolean().default(true),
 });

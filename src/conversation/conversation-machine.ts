@@ -306,6 +306,7 @@ type StageAction =
   | "recordProposal"
   | "acceptProposal"
   | "rejectProposal"
+  | "withdrawProposal"
   | "recordExtraTopic";
 
 /**
@@ -340,6 +341,45 @@ function proposal() {
     target: "proposing.awaitingDecision",
     actions: ["recordReply" as const, "recordProposal" as const],
   };
+}
+
+/**
+ * The customer has been helped: the agent made a proposal or delivered something. "Anything
+ * else?" before that is an ordinary question, not a closing.
+ */
+function hasHelped(context: ConversationContext): boolean {
+  if (context.proposals.length > 0) return true;
+  for (const visit of context.timeline) if (visit.stage === "delivering") return true;
+  return false;
+}
+
+/** "Anything else?" once the customer has been helped: closing, from any stage under way. */
+function anythingElse() {
+  return [
+    ...silenceIn("other"),
+    {
+      guard: "hasHelped" as const,
+      target: "#conversation.active.stage.closing",
+      actions: ["recordReply" as const, "withdrawProposal" as const],
+    },
+  ];
+}
+
+/** The agent's goodbye outside closing: the talk is closing; the customer's thanks or goodbye resolves. */
+function goodbyeToClosing() {
+  return onReply("#conversation.active.stage.closing", "withdrawProposal");
+}
+
+/** The customer's thanks or goodbye once helped, outside delivering: the talk is closing. */
+function doneToClosing() {
+  return [
+    ...silenceIn("other"),
+    {
+      guard: "hasHelped" as const,
+      target: "#conversation.active.stage.closing",
+      actions: ["recordCustomerMessage" as const, "withdrawProposal" as const],
+    },
+  ];
 }
 
 /** Tried first by every event once resolved: is it time to close? */
@@ -478,6 +518,8 @@ function stepsOf(schedule: SlaSchedule) {
       fx.propose(context, fx.responderOf(context, event as ConversationEvent), at(context, event)).patch,
     acceptProposal: (context: ConversationContext, event: AnyEvent) =>
       fx.accept(context, at(context, event)).patch,
+    withdrawProposal: (context: ConversationContext, event: AnyEvent) =>
+      fx.withdraw(context, at(context, event)).patch,
     recordExtraTopic: (context: ConversationContext): Partial<ConversationContext> => ({
       extraTopics: context.extraTopics + 1,
       confirmedAt: null,
@@ -559,6 +601,8 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
       recordConfirmation: assign(({ context, event }) => patches.recordConfirmation(context, event)),
       recordProposal: assign(({ context, event }) => patches.recordProposal(context, event)),
       acceptProposal: assign(({ context, event }) => patches.acceptProposal(context, event)),
+      /** Drops the pending proposal undecided (the talk moved on without an answer). */
+      withdrawProposal: assign(({ context, event }) => patches.withdrawProposal(context, event)),
       /** Rejects; an escalation may start the first-response clock, so the SLA timer may move. */
       rejectProposal: enqueueActions(({ context, event, enqueue }) =>
         steps.rejectProposal(context, event).flush(enqueueOf(enqueue), "changed"),
@@ -608,6 +652,8 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
         at(context, event) < context.resolvedAt + context.settings.reopenWindowMs,
       /** A proposal may come before the customer confirmed the restatement. */
       isConfirmationOptional: ({ context }) => !context.settings.requireConfirmation,
+      /** The customer has been helped: a proposal was made or a solution delivered, at any point of the conversation. */
+      hasHelped: ({ context }) => hasHelped(context),
     },
     delays: {
       /** Until the earliest SLA warning or breach still ahead, whichever clock it belongs to. */
@@ -678,6 +724,7 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
                 entry: { type: "enterStage", params: { stage: "greeting" } },
                 on: {
                   "agent.greet": onReply("understanding"),
+                  "agent.ask": onReply("understanding"),
                   "agent.message": onReply("understanding"),
                   "agent.deliver": onReply("understanding"),
                   "agent.restate": onReply("understanding.restated", "recordRestatement"),
@@ -690,11 +737,17 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
               },
               understanding: {
                 description:
-                  "Understanding: ask questions, then restate the problem for the customer to confirm.",
+                  "Understanding: ask questions for the facts and details; restating the problem for the customer to confirm is good practice, a gate only with `requireConfirmation`.",
                 entry: { type: "enterStage", params: { stage: "understanding" } },
                 initial: "gathering",
                 // Without the guard the proposal is a reply like any other (`agent.*` on `active`).
-                on: { "agent.propose": [...silenceIn("other"), proposal()] },
+                on: {
+                  "agent.propose": [...silenceIn("other"), proposal()],
+                  "agent.deliver": onReply("#conversation.active.stage.delivering"),
+                  "agent.close": anythingElse(),
+                  "agent.goodbye": goodbyeToClosing(),
+                  "customer.done": doneToClosing(),
+                },
                 states: {
                   gathering: {
                     description: "Collecting facts and feelings; no restatement on the table.",
@@ -719,6 +772,13 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
                 description: "Proposing: offer a solution, be clear about what cannot be done.",
                 entry: { type: "enterStage", params: { stage: "proposing" } },
                 initial: "drafting",
+                on: {
+                  "agent.ask": onReply("#conversation.active.stage.understanding", "withdrawProposal"),
+                  "agent.deliver": onReply("#conversation.active.stage.delivering"),
+                  "agent.close": anythingElse(),
+                  "agent.goodbye": goodbyeToClosing(),
+                  "customer.done": doneToClosing(),
+                },
                 states: {
                   drafting: {
                     description:
@@ -735,6 +795,8 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
                       ),
                       "customer.reject": onAnswer("other", "drafting", "rejectProposal"),
                       "agent.propose": onReply(undefined, "recordProposal"),
+                      // A completion report answers the proposal: it was taken up.
+                      "agent.deliver": onReply("#conversation.active.stage.delivering", "acceptProposal"),
                     },
                   },
                 },
@@ -744,6 +806,44 @@ function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof ste
                 entry: { type: "enterStage", params: { stage: "delivering" } },
                 on: {
                   "agent.close": onReply("closing"),
+                  // The agent signs off once the solution is delivered: the talk closes, resolved.
+                  "agent.goodbye": [
+                    ...silenceIn("other"),
+                    {
+                      target: RESOLVED,
+                      actions: [
+                        "recordReply",
+                        { type: "enterStage", params: { stage: "closing" } },
+                        "leaveStage",
+                        { type: "markResolved", params: { by: "agent" } },
+                      ],
+                    },
+                  ],
+                  // Asking for details or restating a need after the delivery: a new need is being understood.
+                  "agent.ask": onReply("#conversation.active.stage.understanding"),
+                  "agent.restate": onReply(
+                    "#conversation.active.stage.understanding.restated",
+                    "recordRestatement",
+                  ),
+                  // A new request once the solution is delivered is another topic, as a yes to "anything else?".
+                  "customer.more": onAnswer(
+                    "other",
+                    "#conversation.active.stage.understanding",
+                    "recordExtraTopic",
+                  ),
+                  // Thanks or a goodbye once the solution is delivered: the talk closes there and then.
+                  "customer.done": [
+                    ...silenceIn("other"),
+                    {
+                      target: RESOLVED,
+                      actions: [
+                        "recordCustomerMessage",
+                        { type: "enterStage", params: { stage: "closing" } },
+                        "leaveStage",
+                        { type: "markResolved", params: { by: "customer" } },
+                      ],
+                    },
+                  ],
                   "agent.propose": onReply("proposing.awaitingDecision", "recordProposal"),
                   "customer.reject": onAnswer("other", "proposing", "rejectProposal"),
                 },
@@ -834,8 +934,11 @@ export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
  *
  * @remarks
  * One region under `active`, the stage (`active.stage`: seed 003's greeting → understanding →
- * proposing → delivering → closing, with the restatement confirmed before a proposal and a rejected
- * proposal sending the agent back to draft another). Who holds the turn is `context.turn`
+ * proposing → delivering → closing, following what people say rather than the ideal script: a
+ * proposal moves to proposing whether or not a restatement was confirmed, unless the input sets
+ * `requireConfirmation`; "anything else?", thanks and goodbyes close from any stage once the
+ * customer has been helped; a completion report delivers; a rejected proposal sends the agent back
+ * to draft another). Who holds the turn is `context.turn`
  * (`awaitingAgent` or `awaitingCustomer`: a reply passes it to the customer, a customer message back)
  * and who handles the conversation (bot, human, escalated tier) is `context.handler`. Then
  * `resolved` (survey requested; a reply within the window reopens), `closed` and `abandoned`.

@@ -263,7 +263,8 @@ export interface AgentMessageEvent extends TimedEvent {
 }
 
 /**
- * A public agent or bot message with a lifecycle meaning: `agent.greet`, `agent.restate` ("from
+ * A public agent or bot message with a lifecycle meaning: `agent.greet`, `agent.ask` (a question
+ * that gathers details), `agent.restate` ("from
  * what I understand ..."), `agent.propose`, `agent.deliver`, `agent.close` ("anything else?"),
  * `agent.goodbye`, `agent.resolve` (marks it solved from any stage).
  *
@@ -273,6 +274,7 @@ export interface AgentActEvent extends TimedEvent {
   /** What the message does. */
   type:
     | "agent.greet"
+    | "agent.ask"
     | "agent.restate"
     | "agent.propose"
     | "agent.deliver"
@@ -483,6 +485,8 @@ export interface ConversationActionParams {
   recordProposal: undefined;
   /** Marks the pending proposal accepted. */
   acceptProposal: undefined;
+  /** Marks the pending proposal withdrawn (the talk moved on without an answer). */
+  withdrawProposal: undefined;
   /** Marks the proposal rejected; escalates at the threshold. */
   rejectProposal: undefined;
   /** Counts a yes to "anything else?". */
@@ -522,8 +526,10 @@ export interface ConversationGuardParams {
   isAutoCloseDue: undefined;
   /** The event comes within `reopenWindowMs` of the resolution. */
   isWithinReopenWindow: undefined;
-  /** A proposal may come before the restatement is confirmed (`requireConfirmation: false`). */
+  /** A proposal may come before the restatement is confirmed (`requireConfirmation: false`, the default). */
   isConfirmationOptional: undefined;
+  /** The customer has been helped: a proposal was made or a solution delivered. */
+  hasHelped: undefined;
 }
 
 /**

@@ -68,7 +68,16 @@ export interface ReplayConversationResult {
   steps: ReplayStep[];
 }
 
-const ANYTHING_ELSE = /\banything else\b|\bsomething else\b|\bany other (?:question|issue)s?\b/i;
+/**
+ * "Anything else?" in its common forms: "anything else I can help with", "any other questions",
+ * "anything more"; not the last item of a list of options ("music, sports or anything else?").
+ */
+const ANYTHING_ELSE =
+  /(?<!\bor )\b(?:anything|something) (?:else|more)\b|\bany(?: ?thing)? further\b|\b(?:help|assist)(?: you)?(?: with anything)? further\b|\bfurther (?:help|assistance|questions?)\b|\bany other (?:question|issue|thing|help|concern|request)s?\b|\bany more (?:question|help)s?\b|\bneed (?:any )?more (?:help|assistance|from me)\b/i;
+
+/** A holding line, not an answer: "let me check", "one moment". */
+const HOLDING =
+  /\b(?:let me (?:check|see|look|find|verify|confirm|get)|one moment|just a (?:moment|second|sec|minute)|give me a (?:moment|second|sec|minute)|bear with|hold on|please wait|i'?ll (?:check|look|find out)|i will (?:check|look|find out)|looking into|checking (?:on|that|this|now)|on it)\b/i;
 
 function stageKey(value: unknown): string {
   if (typeof value === "string") return value;
@@ -78,8 +87,11 @@ function stageKey(value: unknown): string {
   return "";
 }
 
-/** The event a customer's act means in the current state. */
-function customerEvent(act: string, state: string, at: number): ConversationEvent {
+/**
+ * The event a customer's act means in the current state; `anythingElse`: the agent's last message
+ * asked "anything else?".
+ */
+function customerEvent(act: string, state: string, at: number, anythingElse: boolean): ConversationEvent {
   // Asking for a person hands the conversation to the next tier, whatever the stage.
   if (act === "escalate") return { type: "customer.escalate", at };
   switch (state) {
@@ -88,49 +100,70 @@ function customerEvent(act: string, state: string, at: number): ConversationEven
       if (act === "reject") return { type: "customer.correct", at };
       break;
     case "proposing.awaitingDecision":
-      if (act === "accept" || act === "confirm") return { type: "customer.accept", at };
+      // "Perfect, thank you" answering a proposal takes it
+      if (act === "accept" || act === "confirm" || act === "thank") return { type: "customer.accept", at };
       if (act === "reject") return { type: "customer.reject", at };
       break;
     case "delivering":
       if (act === "reject") return { type: "customer.reject", at };
+      if (act === "request") return { type: "customer.more", at };
+      // Thanks or a goodbye once the solution is delivered ends the talk.
+      if (act === "thank" || act === "goodbye") return { type: "customer.done", at };
       break;
     case "closing":
+      // A "no" answering "anything else?" is done, never a rejection.
       if (act === "thank" || act === "goodbye" || act === "reject") return { type: "customer.done", at };
-      if (act === "accept" || act === "confirm" || act === "ask" || act === "inform")
+      if (act === "accept" || act === "confirm" || act === "ask" || act === "inform" || act === "request")
         return { type: "customer.more", at };
       break;
     case "resolved":
-      if (act === "thank" || act === "goodbye") return { type: "customer.done", at };
+      // Thanks, a goodbye, or "no" to "anything else?" keeps it resolved; anything else reopens.
+      if (act === "thank" || act === "goodbye" || (anythingElse && act === "reject"))
+        return { type: "customer.done", at };
       break;
     default:
       break;
   }
+  // Thanks or a goodbye once helped: the talk is closing (the machine checks that help came).
+  if (
+    (act === "thank" || act === "goodbye") &&
+    (state.startsWith("understanding") || state.startsWith("proposing"))
+  )
+    return { type: "customer.done", at };
   return { type: "customer.message", at };
 }
 
 /** The event an agent's or bot's act means in the current state. */
 function agentEvent(act: string, text: string, state: string, at: number, by: Responder): ConversationEvent {
   const stage = state.split(".")[0];
+  // "Anything else?" closes from any stage once the customer has been helped (the machine checks).
+  if (act !== "goodbye" && stage !== "closing" && ANYTHING_ELSE.test(text))
+    return { type: "agent.close", at, by };
   switch (act) {
     case "greet":
       return { type: "agent.greet", at, by };
+    case "ask":
+      return { type: "agent.ask", at, by };
     case "restate":
       return { type: "agent.restate", at, by };
     case "propose":
       return { type: "agent.propose", at, by };
-    case "thank":
+    // A completion report ("your table is booked") delivers, whatever the stage.
+    case "confirm":
+      return { type: "agent.deliver", at, by };
     case "goodbye":
+      return { type: "agent.goodbye", at, by };
+    case "thank":
       if (stage === "closing") return { type: "agent.goodbye", at, by };
       if (stage === "delivering") return { type: "agent.close", at, by };
       break;
     default:
       break;
   }
-  if ((stage === "delivering" || stage === "proposing") && ANYTHING_ELSE.test(text)) {
-    return { type: "agent.close", at, by };
-  }
-  if (stage === "delivering" && (act === "inform" || act === "confirm"))
-    return { type: "agent.deliver", at, by };
+  if (stage === "delivering" && act === "inform") return { type: "agent.deliver", at, by };
+  // Once the customer has said what they need, an answer that is not a holding line puts something forward.
+  if (state === "understanding.gathering" && act === "inform" && !HOLDING.test(text))
+    return { type: "agent.propose", at, by };
   return { type: "agent.message", at, by };
 }
 
@@ -142,8 +175,11 @@ function agentEvent(act: string, text: string, state: string, at: number, by: Re
  * Each public message is classified into a dialogue act (touchpoint/classify's `classifyAct` by
  * default) and the act becomes a typed event according to the state: a customer's "yes" confirms
  * a restatement, accepts a proposal, or asks for more after "anything else?"; asking for a person
- * (`escalate`) is `customer.escalate`; an agent's `inform`
- * in delivering delivers; "anything else?" closes. Private notes are `agent.note`, system messages
+ * (`escalate`) is `customer.escalate`; thanks or a goodbye after a delivery, or once helped, is
+ * `customer.done`, and so is a "no" answering "anything else?"; an agent's detail question is
+ * `agent.ask`, a completion report (`confirm`) and an `inform` in delivering deliver, a goodbye is
+ * `agent.goodbye` in any stage, and "anything else?" closes from any stage (the machine checks that
+ * the customer was helped). Private notes are `agent.note`, system messages
  * are skipped, a status change to `resolved` or `closed` is `agent.resolve`, and one to `open` by a
  * bot is a hand-off. Before each message, a `clock.tick` is delivered at every deadline that falls
  * before it ({@link nextDeadline}), exactly when a live timer would fire, so the replay emits what
@@ -304,6 +340,8 @@ export function replayWith<S>(
 
     const changes = conversation.statusChanges;
     let c = 0;
+    // The last agent or bot message asked "anything else?".
+    let askedAnythingElse = false;
     for (let i = 0; i <= messages.length; i++) {
       const m = messages[i];
       // Status changes at or before this message's time come first.
@@ -326,10 +364,11 @@ export function replayWith<S>(
       const speaker = m.author;
       const result = classify(m.text, { speaker });
       const stage = stageKey(driver.value(state));
-      const event =
+      const event: ConversationEvent =
         speaker === "customer"
-          ? customerEvent(result.act, stage, m.at)
+          ? customerEvent(result.act, stage, m.at, askedAnythingElse)
           : agentEvent(result.act, m.text, stage, m.at, speaker === "bot" ? "bot" : "agent");
+      if (speaker !== "customer") askedAnythingElse = event.type === "agent.close";
       send(event, i, result.act);
     }
     if (options.until !== undefined && ticks) tickUntil(options.until);

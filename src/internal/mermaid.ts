@@ -92,7 +92,7 @@ function eventLabel(eventType: string): string {
  *
  * const diagram = toMermaid(conversationMachine);
  * diagram.split("\n")[0]; // => "stateDiagram-v2"
- * diagram.includes("proposing --> delivering : customer.accept"); // => true
+ * diagram.includes("proposing --> delivering : agent.deliver, customer.accept"); // => true
  * // Drawn as one box: its children and the arrows between them are left out.
  * toMermaid(conversationMachine, { collapse: ["active.stage.proposing"] }).includes("drafting"); // => false
  * ```

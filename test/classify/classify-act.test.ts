@@ -136,7 +136,11 @@ describe("classifyAct: the act of each sentence", () => {
       "restate",
     ],
     ["I have your address on file. Is that correct?", "agent", ["confirm", "ask"], "confirm"],
-    ["Yes, that works. Can you send it today?", "customer", ["accept", "ask"], "accept"],
+    // issue 11: "can you send ..." asks for an action, a request rather than a question
+    ["Yes, that works. Can you send it today?", "customer", ["accept", "request"], "accept"],
+    // issue 11: a greeting opening the sentence is an act of its own; the request moves the talk
+    ["Hello, I'd like to change my delivery address.", "customer", ["greet", "request"], "request"],
+    ["Hey there, can you cancel my last order?", "customer", ["greet", "request"], "request"],
     // thanks and information only frame a turn: the whole message decides
     [
       "Thanks for the quick reply. The app still crashes when I open it.",
@@ -165,5 +169,52 @@ describe("classifyAct: the act of each sentence", () => {
   it("lists no sentence act for an utterance with no words", () => {
     expect(classifyAct("").acts).toEqual([]);
     expect(classifyAct("   ").acts).toEqual([]);
+  });
+});
+
+// Issue 11: the acts of task talk, in sentences written for these tests (no corpus sentence).
+describe("classifyAct: requests, detail questions, offers, completion reports, farewells (issue 11)", () => {
+  it.each([
+    // a customer asking for something for themselves is a request, not a suggestion
+    ["I'd like to return the blue jacket.", "customer", "request"],
+    ["I want two seats for the Friday show", "customer", "request"],
+    ["We need a bigger room for the workshop.", "customer", "request"],
+    ["Could you please reschedule my installation?", "customer", "request"],
+    ["i'm looking for a cheap hotel near the station", "customer", "request"],
+    ["Please cancel the subscription.", "customer", "request"],
+    // wanting to know is asking
+    ["I'd like to know when the store opens.", "customer", "ask"],
+    // an agent's question that gathers a detail is ask, whatever offer words it carries
+    ["Which colour would you like?", "agent", "ask"],
+    ["What date works best for you?", "agent", "ask"],
+    ["How many guests should I put down?", "agent", "ask"],
+    // an offer of an action or of an option, asked yes or no, is a proposal
+    ["Do you want me to send a courier?", "agent", "propose"],
+    ["Would you like to upgrade to the premium plan?", "agent", "propose"],
+    ["How about the 6 pm slot instead?", "agent", "propose"],
+    // a found result is a proposal
+    ["I found two flights that leave before noon.", "agent", "propose"],
+    ["There is a sunny apartment on Oak Street for $1,200 a month.", "agent", "propose"],
+    // asking the customer to approve the details before acting is a proposal
+    ["Please confirm: one large pizza delivered to 5 Elm Road at 7 pm.", "agent", "propose"],
+    ["Just to be clear, you want the refund on your original card, right?", "agent", "propose"],
+    // a completion report confirms what was done
+    ["Your appointment is booked for Tuesday.", "agent", "confirm"],
+    ["I've submitted the claim to our warehouse.", "agent", "confirm"],
+    ["The replacement has been shipped successfully.", "agent", "confirm"],
+    // farewell wishes are goodbyes, never questions
+    ["Have a great night!", "agent", "goodbye"],
+    ["Enjoy your stay in Lisbon.", "agent", "goodbye"],
+    ["I'm all set, thanks.", "customer", "goodbye"],
+  ] as const)("%s (%s) → %s", (text, speaker, act) => {
+    expect(classifyAct(text, { speaker }).act).toBe(act);
+  });
+
+  it("does not take a question about a day for a farewell", () => {
+    expect(classifyAct("Do you have a day in mind?", { speaker: "agent" }).act).not.toBe("goodbye");
+  });
+
+  it("maps the request act to understanding", () => {
+    expect(actStages.request).toBe("understanding");
   });
 });

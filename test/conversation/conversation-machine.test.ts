@@ -44,23 +44,27 @@ describe("stages (seed 003: hello, understanding, proposing, delivering, goodbye
     });
   });
 
-  it("does not let a proposal skip the confirmed restatement (seed 003: restate, then propose)", () => {
+  it("lets a proposal move to proposing without a confirmed restatement by default (issue 11: real talk)", () => {
     const { snapshot } = run([
       { type: "agent.greet", at: MIN },
       { type: "agent.propose", at: 2 * MIN },
     ]);
-    expect(stageOf(snapshot)).toBe("understanding.gathering");
-    expect(snapshot.context.proposals).toEqual([]);
+    expect(stageOf(snapshot)).toBe("proposing.awaitingDecision");
+    expect(snapshot.context.proposals.map((p) => p.outcome)).toEqual(["pending"]);
   });
 
-  it("lets a proposal skip the restatement when the input says so, or a provided guard does", () => {
+  it("keeps seed 003's gate with requireConfirmation: true (restate, confirm, then propose), unless a provided guard lifts it", () => {
     const events = [
       { type: "agent.greet" as const, at: MIN },
       { type: "agent.propose" as const, at: 2 * MIN },
     ];
-    expect(stageOf(run(events, { requireConfirmation: false }).snapshot)).toBe("proposing.awaitingDecision");
+    const strict = run(events, { requireConfirmation: true }).snapshot;
+    expect(stageOf(strict)).toBe("understanding.gathering");
+    expect(strict.context.proposals).toEqual([]);
     const lenient = conversationMachine.provide({ guards: { isConfirmationOptional: () => true } });
-    expect(stageOf(run(events, {}, lenient).snapshot)).toBe("proposing.awaitingDecision");
+    expect(stageOf(run(events, { requireConfirmation: true }, lenient).snapshot)).toBe(
+      "proposing.awaitingDecision",
+    );
   });
 
   it("returns to gathering when the customer corrects the restatement", () => {
@@ -450,5 +454,105 @@ describe("robustness", () => {
     expect((error as TouchpointError).message).toMatch(
       /^conversationMachine: invalid input at abandonAfterMs/,
     );
+  });
+});
+
+// Issue 11: every stage reachable from what people actually say.
+describe("real talk (issue 11)", () => {
+  const proposed = [
+    { type: "customer.message" as const, at: 0 },
+    { type: "agent.propose" as const, at: MIN },
+  ];
+
+  it('closes on "anything else?" from proposing once a proposal was made, and withdraws it undecided', () => {
+    const { snapshot } = run([...proposed, { type: "agent.close", at: 2 * MIN }]);
+    expect(stageOf(snapshot)).toBe("closing");
+    expect(snapshot.context.proposals.map((p) => p.outcome)).toEqual(["withdrawn"]);
+  });
+
+  it('ignores "anything else?" before the customer was helped', () => {
+    const { snapshot } = run([
+      { type: "customer.message", at: 0 },
+      { type: "agent.greet", at: MIN },
+      { type: "agent.close", at: 2 * MIN },
+    ]);
+    expect(stageOf(snapshot)).toBe("understanding.gathering");
+  });
+
+  it("reads a completion report as the delivery, from understanding and from a pending proposal", () => {
+    const fromUnderstanding = run([
+      { type: "customer.message", at: 0 },
+      { type: "agent.greet", at: MIN },
+      { type: "agent.deliver", at: 2 * MIN },
+    ]).snapshot;
+    expect(stageOf(fromUnderstanding)).toBe("delivering");
+    const fromProposal = run([...proposed, { type: "agent.deliver", at: 2 * MIN }]).snapshot;
+    expect(stageOf(fromProposal)).toBe("delivering");
+    expect(fromProposal.context.proposals.map((p) => p.outcome)).toEqual(["accepted"]);
+  });
+
+  it("resolves on the customer's thanks after a delivery; the talk closes there", () => {
+    const { snapshot, emitted } = run([
+      ...proposed,
+      { type: "customer.accept", at: 2 * MIN },
+      { type: "agent.deliver", at: 3 * MIN },
+      { type: "customer.done", at: 4 * MIN },
+    ]);
+    expect(snapshot.value).toBe("resolved");
+    expect(snapshot.context.stage).toBe("closing");
+    expect(snapshot.context.timeline.map((v) => v.stage)).toEqual([
+      "greeting",
+      "proposing",
+      "delivering",
+      "closing",
+    ]);
+    expect(emitted.find((e) => e.type === "conversation.resolved")).toMatchObject({
+      by: "customer",
+      at: 4 * MIN,
+    });
+  });
+
+  it("resolves on the agent's goodbye after a delivery", () => {
+    const { snapshot } = run([
+      ...proposed,
+      { type: "customer.accept", at: 2 * MIN },
+      { type: "agent.goodbye", at: 3 * MIN },
+    ]);
+    expect(snapshot.value).toBe("resolved");
+    expect(snapshot.context.stage).toBe("closing");
+  });
+
+  it("closes on the agent's goodbye elsewhere, and the customer's thanks then resolves", () => {
+    const closing = run([...proposed, { type: "agent.goodbye", at: 2 * MIN }]).snapshot;
+    expect(stageOf(closing)).toBe("closing");
+    const done = run([
+      ...proposed,
+      { type: "agent.goodbye", at: 2 * MIN },
+      { type: "customer.done", at: 3 * MIN },
+    ]).snapshot;
+    expect(done.value).toBe("resolved");
+  });
+
+  it("closes on the customer's thanks once helped, not before", () => {
+    expect(stageOf(run([...proposed, { type: "customer.done", at: 2 * MIN }]).snapshot)).toBe("closing");
+    const early = run([
+      { type: "customer.message", at: 0 },
+      { type: "agent.greet", at: MIN },
+      { type: "customer.done", at: 2 * MIN },
+    ]).snapshot;
+    expect(stageOf(early)).toBe("understanding.gathering");
+  });
+
+  it("goes back to understanding when the agent asks for details after a proposal or a delivery", () => {
+    expect(stageOf(run([...proposed, { type: "agent.ask", at: 2 * MIN }]).snapshot)).toBe(
+      "understanding.gathering",
+    );
+    const delivered = [...proposed, { type: "customer.accept" as const, at: 2 * MIN }];
+    expect(stageOf(run([...delivered, { type: "agent.ask", at: 3 * MIN }]).snapshot)).toBe(
+      "understanding.gathering",
+    );
+    const more = run([...delivered, { type: "customer.more", at: 3 * MIN }]).snapshot;
+    expect(stageOf(more)).toBe("understanding.gathering");
+    expect(more.context.extraTopics).toBe(1);
   });
 });

@@ -101,7 +101,8 @@ function serializeState(s: ConversationSnapshot): string {
 }
 
 const inputs: Partial<ConversationMachineInput>[] = [
-  { handler: "human", reopenWindowMs: HOUR, autoCloseAfterMs: 2 * HOUR },
+  // Seed 003's gate (a proposal needs a confirmed restatement), then the default without it.
+  { handler: "human", requireConfirmation: true, reopenWindowMs: HOUR, autoCloseAfterMs: 2 * HOUR },
   { handler: "bot", requireConfirmation: false, reopenWindowMs: HOUR, autoCloseAfterMs: 2 * HOUR },
   // Longer than one JavaScript timer: a delayed event fires before its deadline and re-arms.
   { handler: "human", abandonAfterMs: 30 * DAY, autoCloseAfterMs: 30 * DAY },
@@ -170,6 +171,8 @@ describe("path coverage (xstate/graph)", { timeout: 120_000 }, () => {
     expect(missing).toEqual([]);
     // Each stage move checks the silence first (one transition more each), the turn's transitions
     // are no longer written twice (once per turn state, 77 in version 2; 87 with six SLA timers).
-    expect(names.size).toBe(81);
+    // Issue 11 added 32 (16 moves, each with its silence check): detail questions, completion
+    // reports, "anything else?", goodbyes and thanks from the stages where people say them.
+    expect(names.size).toBe(113);
   });
 });

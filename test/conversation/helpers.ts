@@ -24,6 +24,7 @@ export const eventKinds = [
   "customer.done",
   "customer.escalate",
   "agent.greet",
+  "agent.ask",
   "agent.message",
   "agent.restate",
   "agent.propose",

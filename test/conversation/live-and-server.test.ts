@@ -84,7 +84,7 @@ describe("live actor: timers armed from the deadlines in context (fake timers)",
     actor.send({ type: "agent.greet", at: 0, by: "agent" }); // a human takes over from the bot
     actor.send({ type: "customer.message", at: 0 });
     // The bot's answer leaves the next-response clock running: its timer fires during the silence.
-    actor.send({ type: "agent.goodbye", at: 0, by: "bot" });
+    actor.send({ type: "agent.message", at: 0, by: "bot" });
     vi.advanceTimersByTime(31 * DAY);
     expect(seen.map((s) => s[1])).toEqual([
       "conversation.handoff",

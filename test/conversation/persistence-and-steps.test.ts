@@ -130,8 +130,9 @@ describe("persist / restore", () => {
       { type: "agent.propose" as const, at: 9 * MIN },
     ];
     expect(version1.machineVersion).toBe(1);
+    // Written when a proposal needed a confirmed restatement by default.
     const migrated = restore(JSON.stringify(version1));
-    const straight = run(events, { priority: "urgent" });
+    const straight = run(events, { priority: "urgent", requireConfirmation: true });
     expect(migrated.value).toEqual({ active: { stage: { proposing: "awaitingDecision" } } });
     expect(migrated.value).toEqual(straight.snapshot.value);
     expect(migrated.context).toEqual(straight.snapshot.context);
@@ -149,7 +150,7 @@ describe("persist / restore", () => {
       [s, actions] = transition(conversationMachine, s, event);
       collect(actions, emitted);
     }
-    const end = run([...events, ...rest], { priority: "urgent" });
+    const end = run([...events, ...rest], { priority: "urgent", requireConfirmation: true });
     expect(s.value).toEqual(end.snapshot.value);
     expect(s.context).toEqual(end.snapshot.context);
     expect(emitted).toEqual(end.emitted.slice(straight.emitted.length));
@@ -165,7 +166,8 @@ describe("persist / restore", () => {
       { type: "customer.message" as const, at: 4 * MIN },
       { type: "agent.restate" as const, at: 6 * MIN, by: "bot" as const },
     ];
-    const input = { conversationId: "c-2", priority: "urgent" as const };
+    // Written when a proposal needed a confirmed restatement by default.
+    const input = { conversationId: "c-2", priority: "urgent" as const, requireConfirmation: true };
     expect(version2.machineVersion).toBe(2);
     const migrated = restore(JSON.stringify(version2));
     const straight = run(events, input);

@@ -264,3 +264,84 @@ describe("conversationRecord agrees with touchpoint/metrics on the same transcri
     expect(records[2]?.sla.nextResponse).toEqual({ hit: 0, missed: 1, active: 0, cancelled: 0 });
   });
 });
+
+// Issue 11: transcripts written for these tests, in the plain style of task talk (no corpus text).
+describe("replayConversation reads real talk (issue 11)", () => {
+  const chat = (id: string, lines: [author: "customer" | "agent", text: string][]) =>
+    conversationSchema.parse({
+      id,
+      channel: "chat",
+      createdAt: T0,
+      messages: lines.map(([author, text], i) => ({ author, at: at(i), text })),
+    });
+
+  it("follows a booking from request to resolution without a restatement", () => {
+    const result = replayConversation(
+      chat("booking", [
+        ["customer", "Hi, I'd like to book a table for four on Saturday."],
+        ["agent", "What time would you like?"],
+        ["customer", "Around 8 pm."],
+        ["agent", "I found a table by the window at 8:15 pm. Would that work?"],
+        ["customer", "Yes please."],
+        ["agent", "Your table is booked for Saturday at 8:15 pm."],
+        ["customer", "Thanks!"],
+        ["agent", "Is there anything else I can do for you?"],
+        ["customer", "No, that's all."],
+        ["agent", "Have a great night!"],
+      ]),
+    );
+    expect(result.steps.map((s) => s.event.type)).toEqual([
+      "customer.message",
+      "agent.ask",
+      "customer.message",
+      "agent.propose",
+      "customer.accept",
+      "agent.deliver",
+      "customer.done",
+      "agent.close",
+      "customer.done",
+      "agent.goodbye",
+    ]);
+    expect(result.snapshot.value).toBe("resolved");
+    expect(result.snapshot.context.stage).toBe("closing");
+    expect(result.snapshot.context.rejections).toBe(0);
+  });
+
+  it('reads a "no" to "anything else?" asked while proposing as done, never a rejection', () => {
+    const result = replayConversation(
+      chat("no-thanks", [
+        ["customer", "Can you check the price of the annual plan?"],
+        ["agent", "The annual plan is $120. Would you like to switch to it?"],
+        ["customer", "Maybe later."],
+        ["agent", "No problem. Anything else I can help with?"],
+        ["customer", "No."],
+      ]),
+    );
+    const types = result.steps.map((s) => s.event.type);
+    expect(types.slice(-2)).toEqual(["agent.close", "customer.done"]);
+    expect(types).not.toContain("customer.reject");
+    expect(result.snapshot.value).toBe("resolved");
+    expect(result.snapshot.context.handoffs).toEqual([]);
+  });
+
+  it('does not read "or anything else" ending a list of options as "anything else?"', () => {
+    const result = replayConversation(
+      chat("options", [
+        ["customer", "I need a new phone case."],
+        ["agent", "Which colour do you want: black, red or something else?"],
+      ]),
+    );
+    expect(result.steps.map((s) => s.event.type)).toEqual(["customer.message", "agent.ask"]);
+    expect(result.snapshot.context.stage).toBe("understanding");
+  });
+
+  it("keeps seed 003's gate when asked to (requireConfirmation: true)", () => {
+    const transcript = chat("strict", [
+      ["customer", "My parcel never arrived."],
+      ["agent", "We can send you a replacement at no cost."],
+    ]);
+    expect(replayConversation(transcript).snapshot.context.stage).toBe("proposing");
+    const strict = replayConversation(transcript, { input: { requireConfirmation: true } });
+    expect(strict.snapshot.context.stage).toBe("understanding");
+  });
+});
