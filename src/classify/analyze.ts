@@ -179,6 +179,8 @@ export interface Analysis {
   sentenceThirdWordEnd: Int32Array;
   /** Per sentence: 1 when it is a question by form (a question mark). */
   sentenceQuestion: Uint8Array;
+  /** The weight of grievance voiced: problem cues, failures and negative sentiment, not a plea for help. */
+  grievance: number;
 }
 
 const NEGATION_FACTOR = -0.74; // VADER's N_SCALAR
@@ -194,6 +196,10 @@ const QA_DAMP = 0.4;
 const QA_BONUS = 0.5;
 /** How much of a repetition cue's weight counts as frustration when the message complains. */
 const REPETITION_FRUSTRATION = 0.8;
+/** How much of a confusion cue's weight counts as a question. */
+const CONFUSION_QUESTION = 0.7;
+/** The frustration a repetition written in capitals voices ("AGAIN."). */
+const SHOUTED_REPETITION = 1.4;
 /** The most frustration repetition alone implies. */
 const REPETITION_CAP = 1;
 /** What a signal keeps in the scope of "instead of" / "rather than": the option set aside. */
@@ -629,6 +635,19 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             record(C, si, REPETITION, cueStart, cueEnd, w * boosted, false);
             noteRepetition(si, cueStart, cueEnd, w * boosted);
             grievance += w * boosted;
+            // a repetition shouted in capitals ("crashed AGAIN.") voices the feeling itself
+            if (shout && cueEnd - cueStart > 2) {
+              signalRaw[FRUSTRATION_SIGNAL] = (signalRaw[FRUSTRATION_SIGNAL] as number) + SHOUTED_REPETITION;
+              record(
+                TARGET_SIGNAL + FRUSTRATION_SIGNAL,
+                si,
+                REPETITION,
+                cueStart,
+                cueEnd,
+                SHOUTED_REPETITION,
+                false,
+              );
+            }
             break;
           case SUGGESTION:
           case IMPERATIVE: {
@@ -662,8 +681,12 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             if (signal < 0) break;
             if (negated && kind !== FRUSTRATION) break;
             const sw = w * boosted * (i <= setAsideUntil ? SET_ASIDE : 1);
-            if (kind === CONFUSION) confused = true;
-            else if (kind === CANCEL && cancelSentence < 0 && sw >= 1) {
+            if (kind === CONFUSION) {
+              // saying one does not understand asks for an explanation: a question, whatever its form
+              confused = true;
+              R[base + Q] = (R[base + Q] as number) + CONFUSION_QUESTION * sw;
+              record(Q, si, kind, cueStart, cueEnd, CONFUSION_QUESTION * sw, false);
+            } else if (kind === CANCEL && cancelSentence < 0 && sw >= 1) {
               cancelSentence = si;
               cancelStart = cueStart;
               cancelEnd = cueEnd;
@@ -886,6 +909,7 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     sentenceWords,
     sentenceThirdWordEnd,
     sentenceQuestion,
+    grievance,
   };
 }
 

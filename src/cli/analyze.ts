@@ -7,7 +7,12 @@
  * (main.ts) reads files and prints; this module only computes. It works on conversations already
  * validated by touchpoint/schemas: the boundary is the cli's job.
  */
-import { classifyInteraction, classifyScenario, detectSignals, type SignalName } from "../classify/index.js";
+import {
+  classifyConversation,
+  classifyInteraction,
+  detectSignals,
+  type SignalName,
+} from "../classify/index.js";
 import {
   type ConversationMachine,
   type ConversationSlaTargets,
@@ -144,12 +149,15 @@ export interface Report {
   total: SegmentFigures;
   /** One row per segment, largest first. */
   segments: SegmentFigures[];
-  /** Interaction types of the customers' opening messages (why they came). */
+  /** Interaction types of the conversations, from all of the customer's messages (touchpoint/classify's `classifyConversation`). */
   types: Record<InteractionType | "unknown", number>;
-  /** Scenarios of the conversations: the opening message and what the replay knows (reopens, waiting). */
+  /** Scenarios of the conversations: all of the customer's messages and what the replay knows (reopens, waiting). */
   scenarios: Record<Scenario, number>;
-  /** Conversations whose opening message shows each signal, most frequent first. */
-  signals: { signal: SignalName; conversations: number }[];
+  /**
+   * Conversations in which any customer message shows each signal, most frequent first, and in how many
+   * of them it rose from the first half of the customer's messages to the second.
+   */
+  signals: { signal: SignalName; conversations: number; rising: number }[];
   /** The lifecycle as the conversation machine replayed it. */
   lifecycle: {
     /** Conversations by machine status. */
@@ -351,7 +359,7 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
 
   const types = countBy([...interactionTypes, "unknown"] as const);
   const scenarioCounts = countBy(scenarios);
-  const signalCounts = new Map<SignalName, number>();
+  const signalCounts = new Map<SignalName, { conversations: number; rising: number }>();
   const status = { active: 0, resolved: 0, closed: 0, abandoned: 0 };
   const stage = countBy(conversationStages);
   const stageMinutes = Object.fromEntries(conversationStages.map((s) => [s, [] as number[]])) as Record<
@@ -364,17 +372,14 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
   const attention: (AttentionItem & { rank: number })[] = [];
 
   for (const c of list) {
-    // The opening message says why the customer came: it decides the type, scenario and signals
-    // of the summary. Everything they wrote decides how the open ones are handled now.
+    // Everything the customer wrote decides the summary's type, scenario and signals (a greeting as
+    // the opening message does not stand for the conversation) and how the open ones are handled now.
     const customerText = c.messages
       .filter((m) => m.author === "customer")
       .map((m) => m.text)
       .join("\n");
     const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
     const interaction = classifyInteraction(opening);
-    types[interaction.label]++;
-    const openingSignals = detectSignals(opening);
-    for (const s of openingSignals.signals) signalCounts.set(s.signal, (signalCounts.get(s.signal) ?? 0) + 1);
 
     const replay = replayConversation(c, {
       machine,
@@ -396,11 +401,18 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
       context.awaitingAgentSince === null
         ? 0
         : Math.max(0, ((asOf ?? context.now) - context.awaitingAgentSince) / MINUTE);
-    const scenario = classifyScenario({
-      text: opening,
+    const reading = classifyConversation(c, {
       conversation: { reopened: record.reopens > 0, waitingMinutes },
     });
-    scenarioCounts[scenario.scenario]++;
+    types[reading.type]++;
+    scenarioCounts[reading.scenario]++;
+    for (const s of reading.signals) {
+      const n = signalCounts.get(s.signal) ?? { conversations: 0, rising: 0 };
+      n.conversations++;
+      if (s.trend === "rising") n.rising++;
+      signalCounts.set(s.signal, n);
+    }
+    const scenario = { scenario: reading.scenario, type: reading.type };
 
     if (record.status !== "active") continue;
     stage[context.stage]++;
@@ -454,8 +466,8 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
     types,
     scenarios: scenarioCounts,
     signals: [...signalCounts.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([signal, n]) => ({ signal, conversations: n })),
+      .sort((a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1))
+      .map(([signal, n]) => ({ signal, conversations: n.conversations, rising: n.rising })),
     lifecycle: {
       status,
       stage,

@@ -124,7 +124,7 @@ export function formatText(report: Report, input: ReportInput): string {
     "SLA met: targets hit out of targets decided; CSAT: percent satisfied; CES: mean on 1–7.",
   );
 
-  out.push("", "Why customers came (their opening messages)", "");
+  out.push("", "What the conversations were about (all of the customer's messages)", "");
   const types = mix(report.types);
   const scen = mix(report.scenarios);
   const rows: string[][] = [];
@@ -135,7 +135,7 @@ export function formatText(report: Report, input: ReportInput): string {
   if (report.signals.length > 0) {
     out.push(
       "",
-      `Signals: ${report.signals.map((s) => `${s.signal} ${s.conversations}`).join(", ")} (conversations)`,
+      `Signals: ${report.signals.map((s) => `${s.signal} ${s.conversations}${s.rising > 0 ? ` (rising in ${s.rising})` : ""}`).join(", ")} (conversations)`,
     );
   }
 
@@ -208,7 +208,7 @@ export function formatHtml(report: Report, input: ReportInput): string {
     ),
     `<p class="note">FRT: first response time (public human replies). NRT: next response time. Resolution: creation to first resolution. FCR: ${escapeHtml(fcrLegend[report.fcrDefinition])}. SLA met: targets hit out of targets decided.</p>`,
     "<h2>What customers wrote</h2>",
-    htmlTable(["opening message type", "conversations"], mix(report.types)),
+    htmlTable(["type", "conversations"], mix(report.types)),
     htmlTable(["scenario", "conversations"], mix(report.scenarios)),
     htmlTable(
       ["signal", "conversations"],
