@@ -161,7 +161,16 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
  * from {@link detectSignals} and {@link classifyInteraction} on the text and from the customer and
  * conversation facts. A ts-pattern decision table, checked exhaustive at compile time, takes the first
  * row that applies, most pressing first: frustration, quick resolution, onboarding, confusion, loyalty,
- * evaluation; then a prospect is information-seeking and anyone else an experience interaction.
+ * evaluation; then a problem report is quick resolution, a prospect is information-seeking and an
+ * existing customer an experience interaction. Without customer facts the text says who is writing: an
+ * unknown customer is not taken for an existing one. Something the writer already has ("my order", "I
+ * bought", "the courier", an invoice: the `ownership` cues) makes an existing customer; an intent to buy
+ * with nothing owned, a prospect; praise or a suggestion alone is experience, and a question or nothing
+ * at all is information-seeking, marked `fallback` as a reading from the type alone. A deadline ("in an
+ * hour", "before my meeting") is urgency; damage or lateness told as a fact is a problem report; a
+ * repetition shouted in capitals ("AGAIN.") and an ultimatum with a grievance are frustration; a rival
+ * named or a price challenged is a comparison, which outweighs onboarding or confusion read from the
+ * text when at least as strong. A deadline outweighs the frustration that repetition alone implies.
  * Onboarding comes before confusion because a newcomer who is unsure where to begin needs the
  * onboarding of seed 000 (an introduction to the product), not help out of a misunderstanding. A
  * how-to question is not confusion: confusion needs evidence of not understanding ("I don't
@@ -181,6 +190,8 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
  * classifyScenario({ text: "How does your plan compare to the alternatives?", customer: { purchases: 0 } }).scenario; // => "evaluation"
  * classifyScenario({ text: "Do you ship to Canada?", customer: { purchases: 0 } }).scenario; // => "information-seeking"
  * classifyScenario({ text: "How do I reset my password?" }).scenario; // => "experience"
+ * classifyScenario("The box came with the glass in pieces.").scenario; // => "quick-resolution"
+ * classifyScenario("hello").scenario; // => "information-seeking"
  * classifyScenario("I'm lost, what does this error mean?").scenario; // => "confusion"
  * classifyScenario({ text: "I signed up on Monday and I'm not sure where to begin." }).scenario; // => "onboarding"
  * classifyScenario({ text: "Is there a yearly invoice?", customer: { tenureDays: 1200, purchases: 14, lastNps: 10 } }).scenario; // => "loyalty"

@@ -145,7 +145,7 @@ export const scenarioCues: { readonly [K in CueKind]?: Readonly<Record<string, n
   // Asking to be told something is a question, however it is worded.
   question: {
     ...words(
-      "i would like to know|i'd like to know|we would like to know|we'd like to know|i want to know|would like to discuss|i would like to discuss|we would like to discuss|i'd like to discuss|we'd like to discuss|please send me|send me your|send me a|send me more|tell me whether|tell me if|wondering if|wondering whether|quick question|a quick question|small question|one question",
+      "i would like to know|i'd like to know|we would like to know|we'd like to know|i want to know|would like to discuss|i would like to discuss|we would like to discuss|i'd like to discuss|we'd like to discuss|tell me whether|tell me if|wondering if|wondering whether|quick question|a quick question|small question|one question",
       1.6,
     ),
   },
