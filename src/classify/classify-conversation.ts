@@ -27,7 +27,10 @@ export interface ConversationMessageLike {
  * @category Conversation
  */
 export type ConversationLike =
-  | { readonly messages: readonly ConversationMessageLike[] }
+  | {
+      /** The conversation's messages, in order. */
+      readonly messages: readonly ConversationMessageLike[];
+    }
   | readonly ConversationMessageLike[];
 
 /** Options of {@link classifyConversation}. @category Conversation */
