@@ -1,21 +1,25 @@
 /**
  * `npm run eval -- --data FILE.jsonl --map MAP.json [--classifier builtin|trained|natural|nlpjs|wink]
- *  [--folds 5] [--seed 1] [--forced] [--limit N] [--train-options JSON] [--json]`
+ *  [--folds 5] [--seed 1] [--forced] [--limit N] [--split tune|held-out] [--train-options JSON] [--json]`
  *
  * Scores a classifier on any JSON Lines file of `{ "text": ..., "label": ... }` records and prints
  * accuracy, macro-F1, per-class precision / recall / F1, the confusion matrix and throughput.
  *
  * The map (bench/maps/*.json) says how the dataset's labels become ours:
- *   labels     dataset label → our label, or null to exclude the record
+ *   labels     dataset label → our label, or null to exclude the record, or a list of our labels that
+ *              are all acceptable (the first is the default gold)
  *   unmapped   "exclude" (default) or "other": what happens to a label the map does not name
  *   multi      { "field": "labels" } (an array field) or { "field": "label", "separator": "|" } for
  *              multi-label records: the prediction is correct when it matches any mapped label of the
  *              record; otherwise the gold is the first mapped label
  *   filter     { field: value, ... }: keep only records whose fields equal these values
- *   output     "interaction" (default), "signal" or "act": which built-in classifier answers
+ *   output     "interaction" (default), "signal", "act" or "scenario" (classifyScenario on the text
+ *              alone): which built-in classifier answers
  *   forced     true: the built-in classifier picks the best-scoring target label even under its
  *              threshold (forced choice), instead of answering "unknown"
  * Predictions outside the target labels count as "other" when "other" is a target, else as errors.
+ * `--split tune` keeps four fifths of the records (a seeded shuffle, seed 1), `--split held-out` the
+ * other fifth: read the tuning part's errors, report both.
  *
  * `builtin` is untrained and scored on every record. `trained` (touchpoint's trainClassifier) and the
  * anchors (natural's BayesClassifier, NLP.js's neural NLU, wink-naive-bayes-text-classifier) are scored
@@ -30,6 +34,7 @@ import {
   type ActName,
   classifyAct,
   classifyInteraction,
+  classifyScenario,
   detectSignals,
   type SignalName,
   type TrainClassifierOptions,
@@ -42,11 +47,11 @@ const require = createRequire(import.meta.url);
 
 export interface EvalMap {
   description?: string;
-  labels: Record<string, string | null>;
+  labels: Record<string, string | readonly string[] | null>;
   unmapped?: "exclude" | "other";
   multi?: { field: string; separator?: string };
   filter?: Record<string, string | number | boolean>;
-  output?: "interaction" | "signal" | "act";
+  output?: "interaction" | "signal" | "act" | "scenario";
   forced?: boolean;
 }
 
@@ -76,15 +81,20 @@ export function loadItems(
   dataFile: string,
   map: EvalMap,
   limit = Number.POSITIVE_INFINITY,
+  split?: "tune" | "held-out",
 ): { items: Item[]; targets: string[]; excluded: number } {
   const lines = fs.readFileSync(dataFile, "utf8").split("\n");
   const items: Item[] = [];
   let excluded = 0;
   const targets = new Set<string>();
-  for (const v of Object.values(map.labels)) if (v !== null) targets.add(v);
-  const mapOne = (label: string): string | null => {
-    if (Object.hasOwn(map.labels, label)) return map.labels[label] ?? null;
-    return map.unmapped === "other" ? "other" : null;
+  for (const v of Object.values(map.labels))
+    if (v !== null) for (const t of typeof v === "string" ? [v] : v) targets.add(t);
+  const mapOne = (label: string): readonly string[] => {
+    if (Object.hasOwn(map.labels, label)) {
+      const v = map.labels[label] ?? null;
+      return v === null ? [] : typeof v === "string" ? [v] : v;
+    }
+    return map.unmapped === "other" ? ["other"] : [];
   };
   if (map.unmapped === "other") targets.add("other");
   for (const line of lines) {
@@ -99,10 +109,7 @@ export function loadItems(
         ? field.split(map.multi.separator)
         : [String(rec.label)];
     const gold: string[] = [];
-    for (const l of raw) {
-      const m = mapOne(l);
-      if (m !== null && !gold.includes(m)) gold.push(m);
-    }
+    for (const l of raw) for (const m of mapOne(l)) if (!gold.includes(m)) gold.push(m);
     if (gold.length === 0) {
       excluded++;
       continue;
@@ -112,6 +119,11 @@ export function loadItems(
       gold,
       ...(typeof rec.speaker === "string" ? { speaker: rec.speaker } : {}),
     });
+  }
+  if (split !== undefined) {
+    const fold = foldsOf(items.length, 5, 1);
+    const kept = items.filter((_, i) => (fold[i] === 0) === (split === "held-out"));
+    return { items: kept, targets: [...targets].sort(), excluded };
   }
   return { items, targets: [...targets].sort(), excluded };
 }
@@ -124,6 +136,12 @@ function builtinPredict(map: EvalMap, targets: string[]): (item: Item) => string
       const r = detectSignals(item.text);
       for (const s of r.signals) if (targets.includes(s.signal)) return s.signal;
       return other;
+    };
+  }
+  if (output === "scenario") {
+    return (item) => {
+      const s = classifyScenario(item.text).scenario;
+      return targets.includes(s) ? s : other;
     };
   }
   if (output === "act") {
@@ -371,14 +389,24 @@ async function main(): Promise<void> {
   const folds = Number(arg("folds") ?? 5);
   const seed = Number(arg("seed") ?? 1);
   trainOptions = JSON.parse(arg("train-options") ?? "{}") as TrainClassifierOptions;
-  const { items, targets, excluded } = loadItems(data, map, Number(arg("limit") ?? Number.POSITIVE_INFINITY));
+  const split = arg("split");
+  if (split !== undefined && split !== "tune" && split !== "held-out") {
+    console.error(`eval: expected --split tune or held-out, got ${JSON.stringify(split)}`);
+    process.exit(2);
+  }
+  const { items, targets, excluded } = loadItems(
+    data,
+    map,
+    Number(arg("limit") ?? Number.POSITIVE_INFINITY),
+    split,
+  );
   const s = await evaluate(items, targets, map, classifier, folds, seed);
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(s, null, 2));
     return;
   }
   console.log(
-    `data: ${data}   map: ${mapFile}   excluded by the map: ${excluded}   unmapped labels: ${map.unmapped ?? "exclude"}${map.forced ? "   forced choice" : ""}`,
+    `data: ${data}   map: ${mapFile}   excluded by the map: ${excluded}   unmapped labels: ${map.unmapped ?? "exclude"}${map.forced ? "   forced choice" : ""}${split ? `   split: ${split}` : ""}`,
   );
   console.log(
     classifier === "builtin"

@@ -179,6 +179,8 @@ export interface Analysis {
   sentenceThirdWordEnd: Int32Array;
   /** Per sentence: 1 when it is a question by form (a question mark). */
   sentenceQuestion: Uint8Array;
+  /** The weight of grievance voiced: problem cues, failures and negative sentiment, not a plea for help. */
+  grievance: number;
 }
 
 const NEGATION_FACTOR = -0.74; // VADER's N_SCALAR
@@ -194,6 +196,12 @@ const QA_DAMP = 0.4;
 const QA_BONUS = 0.5;
 /** How much of a repetition cue's weight counts as frustration when the message complains. */
 const REPETITION_FRUSTRATION = 0.8;
+/** How much of a confusion cue's weight counts as a question. */
+const CONFUSION_QUESTION = 0.7;
+/** A message whose complaint score reaches this keeps its confusion cues out of the question score. */
+const CONFUSION_COMPLAINT = 0.5;
+/** The frustration a repetition written in capitals voices ("AGAIN."). */
+const SHOUTED_REPETITION = 1.4;
 /** The most frustration repetition alone implies. */
 const REPETITION_CAP = 1;
 /** What a signal keeps in the scope of "instead of" / "rather than": the option set aside. */
@@ -256,6 +264,11 @@ const sentFlip = new Uint8Array(MAX_EVIDENCE);
 // Evidence waiting for a message-level rule: repetition cues (frustration if the message complains)
 // and remedy requests (a complaint if it reports a problem), by log index, at most MAX_EVIDENCE each.
 const repLog = new Int32Array(MAX_EVIDENCE);
+// The confusion cues of the message: a question unless the message complains (decided at the end).
+const confusionSentence = new Int32Array(MAX_EVIDENCE);
+const confusionAt = new Int32Array(MAX_EVIDENCE);
+const confusionEnd = new Int32Array(MAX_EVIDENCE);
+const confusionWeight = new Float64Array(MAX_EVIDENCE);
 const remedyLog = new Int32Array(MAX_EVIDENCE);
 const remedySentence = new Int32Array(MAX_EVIDENCE);
 const remedyWeight = new Float64Array(MAX_EVIDENCE);
@@ -346,6 +359,7 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
   repN = 0;
   repFrustration = 0;
   let remedyN = 0;
+  let confusionN = 0;
   let grievance = 0;
   let cancelSentence = -1;
   let cancelStart = 0;
@@ -629,6 +643,19 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             record(C, si, REPETITION, cueStart, cueEnd, w * boosted, false);
             noteRepetition(si, cueStart, cueEnd, w * boosted);
             grievance += w * boosted;
+            // a repetition shouted in capitals ("crashed AGAIN.") voices the feeling itself
+            if (shout && cueEnd - cueStart > 2) {
+              signalRaw[FRUSTRATION_SIGNAL] = (signalRaw[FRUSTRATION_SIGNAL] as number) + SHOUTED_REPETITION;
+              record(
+                TARGET_SIGNAL + FRUSTRATION_SIGNAL,
+                si,
+                REPETITION,
+                cueStart,
+                cueEnd,
+                SHOUTED_REPETITION,
+                false,
+              );
+            }
             break;
           case SUGGESTION:
           case IMPERATIVE: {
@@ -662,8 +689,16 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
             if (signal < 0) break;
             if (negated && kind !== FRUSTRATION) break;
             const sw = w * boosted * (i <= setAsideUntil ? SET_ASIDE : 1);
-            if (kind === CONFUSION) confused = true;
-            else if (kind === CANCEL && cancelSentence < 0 && sw >= 1) {
+            if (kind === CONFUSION) {
+              confused = true;
+              if (confusionN < confusionAt.length) {
+                confusionSentence[confusionN] = si;
+                confusionAt[confusionN] = cueStart;
+                confusionEnd[confusionN] = cueEnd;
+                confusionWeight[confusionN] = sw;
+                confusionN++;
+              }
+            } else if (kind === CANCEL && cancelSentence < 0 && sw >= 1) {
               cancelSentence = si;
               cancelStart = cueStart;
               cancelEnd = cueEnd;
@@ -801,6 +836,20 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     R[4 * cancelSentence + C] = (R[4 * cancelSentence + C] as number) + CANCEL_GRIEVANCE;
     record(C, cancelSentence, CANCEL, cancelStart, cancelEnd, CANCEL_GRIEVANCE, false);
   }
+  // saying one does not understand asks for an explanation: a question, whatever its form, unless the
+  // message reports a problem (then the confusion is part of the complaint)
+  if (confusionN > 0) {
+    let complaint = 0;
+    for (let k = 0; k < sentences; k++) complaint += R[4 * k + C] as number;
+    if (complaint < CONFUSION_COMPLAINT) {
+      for (let x = 0; x < confusionN; x++) {
+        const k = confusionSentence[x] as number;
+        const w = CONFUSION_QUESTION * (confusionWeight[x] as number);
+        R[4 * k + Q] = (R[4 * k + Q] as number) + w;
+        record(Q, k, CONFUSION, confusionAt[x] as number, confusionEnd[x] as number, w, false);
+      }
+    }
+  }
   // thanks in a message that asks, requests or complains is politeness ("Can you check? Thanks"),
   // not praise
   let asks = false;
@@ -886,6 +935,7 @@ export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, colle
     sentenceWords,
     sentenceThirdWordEnd,
     sentenceQuestion,
+    grievance,
   };
 }
 

@@ -1,10 +1,16 @@
 import { match } from "ts-pattern";
-import type { InteractionCategory, InteractionType, Scenario } from "../schemas/vocabulary.js";
-import { analyze, type Evidence, type SignalName } from "./analyze.js";
+import {
+  type InteractionCategory,
+  type InteractionType,
+  interactionTypes,
+  type Scenario,
+} from "../schemas/vocabulary.js";
+import { type Analysis, analyze, type Evidence, type SignalName } from "./analyze.js";
 import { type AnyJourneyStage, classifyCategory, phaseOf, SIGNAL_PRESENT } from "./classify-category.js";
 import { messageRaw } from "./classify-interaction.js";
 import { signalsOf } from "./detect-signals.js";
-import type { Lexicon } from "./lexicon.js";
+import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE } from "./evidence-log.js";
+import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
 
 /**
  * What is known of the customer when a message arrives.
@@ -73,10 +79,20 @@ export interface ScenarioFacts {
   onboarding: boolean;
   /** Loyalty talk, or tenure of two years or more, five or more purchases, a last NPS of 9–10, or a loyal stage. */
   loyal: boolean;
-  /** Comparing alternatives, or a customer at the consideration or decision stage. */
+  /** Comparing alternatives or challenging the price, or a customer at the consideration or decision stage. */
   evaluating: boolean;
-  /** No purchase yet (or an awareness-to-decision stage). */
+  /** The message reports a problem (a complaint), from a customer not known to be a prospect. */
+  problem: boolean;
+  /**
+   * No purchase yet (or an awareness-to-decision stage), or, without customer facts, an intent to buy
+   * and nothing the writer already has.
+   */
   prospect: boolean;
+  /**
+   * An existing customer: purchases, tenure or a post-purchase stage in the facts, or, in the text,
+   * something the writer already has ("my order", "I bought", "the courier").
+   */
+  existing: boolean;
 }
 
 /**
@@ -97,7 +113,42 @@ export interface ScenarioResult {
   facts: ScenarioFacts;
   /** The cues in the text behind the deciding signal (empty when customer facts decided). */
   evidence: Evidence[];
+  /**
+   * True when nothing in the text or the facts pointed at a scenario and it was read from the
+   * interaction type alone (a greeting, "quick question", a bare thanks): a weak reading, which
+   * {@link classifyConversation} sets aside when another turn says more.
+   */
+  fallback: boolean;
 }
+
+/** The frustration an ultimatum counts for ("fix it today or I cancel"). */
+const THREAT = 0.8;
+
+/** Whether the last analysis found something the writer already has (an `ownership` cue, not negated). */
+function ownershipOf(): boolean {
+  const t = TARGET_CUE + OWNERSHIP;
+  for (let k = 0; k < log.n; k++)
+    if (log.target[k] === t && !negatedAt(k) && (log.weight[k] as number) > 0) return true;
+  return false;
+}
+
+/** The cues of `kind` in the last analysis, in text order. */
+function cueEvidence(a: Analysis, kind: CueKind): Evidence[] {
+  const t = TARGET_CUE + cueKinds.indexOf(kind);
+  const out: Evidence[] = [];
+  for (let k = 0; k < log.n; k++)
+    if (log.target[k] === t && !negatedAt(k) && (log.weight[k] as number) > 0)
+      out.push(evidenceAt(a.text, k));
+  return out;
+}
+
+/** The complaint cues of the last analysis, strongest first. */
+function complaintEvidence(a: Analysis): Evidence[] {
+  const ev = evidenceOf(a.text, interactionTypes.indexOf("complaint"), -1);
+  return ev.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+}
+
+const OWNERSHIP = cueKinds.indexOf("ownership");
 
 /**
  * Returns which of seed 000's eight scenarios a message belongs to, from its text and what is known of
@@ -110,7 +161,16 @@ export interface ScenarioResult {
  * from {@link detectSignals} and {@link classifyInteraction} on the text and from the customer and
  * conversation facts. A ts-pattern decision table, checked exhaustive at compile time, takes the first
  * row that applies, most pressing first: frustration, quick resolution, onboarding, confusion, loyalty,
- * evaluation; then a prospect is information-seeking and anyone else an experience interaction.
+ * evaluation; then a problem report is quick resolution, a prospect is information-seeking and an
+ * existing customer an experience interaction. Without customer facts the text says who is writing: an
+ * unknown customer is not taken for an existing one. Something the writer already has ("my order", "I
+ * bought", "the courier", an invoice: the `ownership` cues) makes an existing customer; an intent to buy
+ * with nothing owned, a prospect; praise or a suggestion alone is experience, and a question or nothing
+ * at all is information-seeking, marked `fallback` as a reading from the type alone. A deadline ("in an
+ * hour", "before my meeting") is urgency; damage or lateness told as a fact is a problem report; a
+ * repetition shouted in capitals ("AGAIN.") and an ultimatum with a grievance are frustration; a rival
+ * named or a price challenged is a comparison, which outweighs onboarding or confusion read from the
+ * text when at least as strong. A deadline outweighs the frustration that repetition alone implies.
  * Onboarding comes before confusion because a newcomer who is unsure where to begin needs the
  * onboarding of seed 000 (an introduction to the product), not help out of a misunderstanding. A
  * how-to question is not confusion: confusion needs evidence of not understanding ("I don't
@@ -130,6 +190,8 @@ export interface ScenarioResult {
  * classifyScenario({ text: "How does your plan compare to the alternatives?", customer: { purchases: 0 } }).scenario; // => "evaluation"
  * classifyScenario({ text: "Do you ship to Canada?", customer: { purchases: 0 } }).scenario; // => "information-seeking"
  * classifyScenario({ text: "How do I reset my password?" }).scenario; // => "experience"
+ * classifyScenario("The box came with the glass in pieces.").scenario; // => "quick-resolution"
+ * classifyScenario("hello").scenario; // => "information-seeking"
  * classifyScenario("I'm lost, what does this error mean?").scenario; // => "confusion"
  * classifyScenario({ text: "I signed up on Monday and I'm not sure where to begin." }).scenario; // => "onboarding"
  * classifyScenario({ text: "Is there a yearly invoice?", customer: { tenureDays: 1200, purchases: 14, lastNps: 10 } }).scenario; // => "loyalty"
@@ -141,7 +203,8 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
   // Total, as every classifier: anything that is not an input object is the text.
   const given: ScenarioInput =
     typeof input === "object" && input !== null ? input : { text: input === undefined ? "" : String(input) };
-  const a = analyze(given.text, given.lexicon, given.maxLength);
+  const a = analyze(given.text, given.lexicon, given.maxLength, true);
+  const owned = ownershipOf();
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);
   let type: InteractionType | "unknown" = "unknown";
@@ -161,25 +224,46 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
   const repeated = (conv.previousContacts ?? 0) >= 2 || conv.reopened === true;
 
   const reasons: string[] = [];
+  const known = c.journeyStage !== undefined || c.purchases !== undefined || c.tenureDays !== undefined;
+  // an ultimatum ("fix it or I cancel") is the unhappy customer's, as strong as a named feeling
+  // a plea for help ("can you help me change it?") tells of a task, not of something gone wrong
+  const grieved = complaint && a.grievance >= 0.5;
+  const threat = on("cancel-intent") && grieved;
+  const anger = Math.max(st.frustration, threat ? THREAT : 0);
+  const existing =
+    (c.purchases ?? 0) > 0 ||
+    (c.tenureDays ?? 0) > 0 ||
+    phase === "new" ||
+    phase === "established" ||
+    phase === "loyal" ||
+    (!known && owned);
+  const prospect = phase === "prospect" || c.purchases === 0 || (!known && !owned && on("purchase-intent"));
   const facts: ScenarioFacts = {
-    frustrated: on("frustration") || sig.sentiment <= -0.6 || (complaint && repeated),
+    // a deadline outweighs the frustration repetition implies ("still no sign of it, and I fly in an hour")
+    frustrated:
+      (anger >= SIGNAL_PRESENT && !(st.urgency > anger)) || sig.sentiment <= -0.6 || (complaint && repeated),
     urgent:
       on("urgency") ||
       (complaint && (c.purchases ?? 0) > 0) ||
+      (grieved && !known && owned) ||
       (complaint && (conv.waitingMinutes ?? 0) >= 60),
-    confused: on("confusion"),
-    onboarding: on("onboarding") || (c.tenureDays !== undefined && c.tenureDays <= 30) || phase === "new",
+    confused: on("confusion") && st.confusion > st.comparison,
+    onboarding:
+      (on("onboarding") && st.onboarding > st.comparison) ||
+      (c.tenureDays !== undefined && c.tenureDays <= 30) ||
+      phase === "new",
     loyal:
       on("loyalty") ||
       (c.tenureDays ?? 0) >= 730 ||
       (c.purchases ?? 0) >= 5 ||
       (c.lastNps !== undefined && c.lastNps >= 9) ||
       phase === "loyal",
+    // onboarding and confusion read from the text give way to a comparison at least as strong (a trial
+    // named beside a rival is evaluation)
     evaluating: on("comparison") || c.journeyStage === "consideration" || c.journeyStage === "decision",
-    prospect:
-      phase === "prospect" ||
-      c.purchases === 0 ||
-      (phase === null && c.purchases === undefined && on("purchase-intent")),
+    problem: grieved && !prospect,
+    prospect,
+    existing,
   };
   const because = (signal: SignalName, fallback: string): Evidence[] => {
     if (on(signal)) {
@@ -189,6 +273,7 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
     reasons.push(fallback);
     return [];
   };
+  let fallback = false;
   const { scenario, evidence } = match(facts)
     .returnType<{ scenario: Scenario; evidence: Evidence[] }>()
     .with({ frustrated: true }, () => ({
@@ -219,13 +304,36 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
       scenario: "evaluation",
       evidence: because("comparison", "a customer at the consideration or decision stage"),
     }))
-    .with({ prospect: true }, () => {
-      reasons.push("a potential customer (no purchase yet) looking for information");
-      return { scenario: "information-seeking", evidence: [] };
+    .with({ problem: true }, () => {
+      reasons.push("a problem report, most often about something the customer has");
+      return { scenario: "quick-resolution", evidence: complaintEvidence(a) };
     })
-    .with({ prospect: false }, () => {
-      reasons.push("an existing customer's interaction with nothing more pressing");
-      return { scenario: "experience", evidence: [] };
+    .with({ prospect: true }, () => {
+      reasons.push(
+        known
+          ? "a potential customer (no purchase yet) looking for information"
+          : "an intent to buy, and nothing in the text the writer already has",
+      );
+      return { scenario: "information-seeking", evidence: cueEvidence(a, "purchase-intent") };
+    })
+    .with({ existing: true }, () => {
+      reasons.push(
+        known
+          ? "an existing customer's interaction with nothing more pressing"
+          : "the writer already has something of ours, and nothing is more pressing",
+      );
+      return { scenario: "experience", evidence: cueEvidence(a, "ownership") };
+    })
+    // nothing says who the writer is: feedback on the product or the team comes from someone who has
+    // used it; a question, or nothing at all, is someone looking for information
+    .with({ existing: false, prospect: false }, () => {
+      fallback = true;
+      if (type === "praise" || type === "suggestion") {
+        reasons.push(`${type} of the product or the team, from someone who has used it`);
+        return { scenario: "experience", evidence: [] };
+      }
+      reasons.push("nothing says the writer is a customer yet: read as looking for information");
+      return { scenario: "information-seeking", evidence: [] };
     })
     .exhaustive();
   const { category } = classifyCategory({
@@ -238,5 +346,5 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
     signals: st,
     sentiment: sig.sentiment,
   });
-  return { scenario, category, type, reasons, facts, evidence };
+  return { scenario, category, type, reasons, facts, evidence, fallback };
 }

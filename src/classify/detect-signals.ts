@@ -54,6 +54,13 @@ export function normalizeValence(valence: number, exclamations: number): number 
   return Number.isFinite(out) ? out : s > 0 ? 1 : -1;
 }
 
+/** Whether an analysis reads as a complaint (its summed complaint score reaches a cue's worth). */
+function complains(a: Analysis): boolean {
+  let c = 0;
+  for (let k = 0; k < a.sentences; k++) c += a.raw[4 * k + 1] as number;
+  return c >= 0.9;
+}
+
 /** Signals from an analysis (shared with classifyScenario and classifyCategory). */
 export function signalsOf(a: Analysis, threshold: number): SignalsResult {
   const strengths = {} as Record<SignalName, number>;
@@ -62,8 +69,8 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
   for (let k = 0; k < signalNames.length; k++) {
     const name = signalNames[k] as SignalName;
     let w = a.signalRaw[k] as number;
-    if (name === "frustration" && a.valence < 0) {
-      // shouting and repeated "!" in a negative message are signs of anger
+    if (name === "frustration" && (a.valence < 0 || (shouts > 0 && complains(a)))) {
+      // shouting and repeated "!" in a negative message, or shouting in a complaint, are signs of anger
       w += 0.3 * Math.min(shouts, 3) + (a.exclamations >= 2 ? 0.4 : 0);
     }
     const strength = w > 0 ? 1 - Math.exp(-w) : 0;

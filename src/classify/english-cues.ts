@@ -9,6 +9,7 @@
  * as the text (lower case, straight apostrophes), longest match first.
  */
 import type { CueKind } from "./lexicon.js";
+import { scenarioCues } from "./scenario-cues.js";
 
 const words = (list: string, weight: number): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -19,8 +20,8 @@ const words = (list: string, weight: number): Record<string, number> => {
   return out;
 };
 
-/** The default English cues, by kind: phrase → weight. */
-export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, number>> } = {
+/** The core English cues, by kind: phrase → weight (see `englishCues` for the whole lexicon). */
+const coreCues: { readonly [K in CueKind]?: Readonly<Record<string, number>> } = {
   positive: {
     ...words(
       "good|nice|fine|helpful|useful|easy|fast|quick|smooth|reliable|friendly|polite|kind|clean|handy|solid|pleased|glad|happy|satisfied|comfortable|convenient|intuitive|simple|enjoy|enjoyed|enjoying|like|liked|likes|works great|well done|pleasant|cool|neat|efficient|responsive|professional|courteous|patient|knowledgeable|recommend|recommended|worth it|value for money|improved|better|spacious|tasty|delicious|cozy|cosy|charming|welcoming|attentive|beautiful|lovely|sweet|fun|impressed|impressive|stylish|elegant|affordable|reasonable|accurate|stable|powerful|seamless|effortless|thoughtful|generous",
@@ -432,3 +433,31 @@ export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, num
     ),
   },
 };
+
+/**
+ * The default English cues, by kind: phrase → weight (the core cues, then the scenario cues).
+ *
+ * An `ownership` phrase is an overlay: where it covers a shorter cue of another kind ("my refund" over
+ * "refund"), the longest match would silence that cue, so the phrase is given the other kind too, with
+ * the weight of the longest such cue inside it.
+ */
+export const englishCues: { readonly [K in CueKind]: Readonly<Record<string, number>> } = (() => {
+  const kinds = [...new Set([...Object.keys(coreCues), ...Object.keys(scenarioCues)])] as CueKind[];
+  const out = {} as Record<CueKind, Record<string, number>>;
+  for (const kind of kinds) out[kind] = { ...coreCues[kind], ...scenarioCues[kind] };
+  for (const phrase of Object.keys(out.ownership ?? {})) {
+    const parts = phrase.split(" ");
+    for (const kind of kinds) {
+      const cues = out[kind];
+      if (kind === "ownership" || Object.hasOwn(cues, phrase)) continue;
+      let best: number | undefined;
+      for (let len = parts.length - 1; len > 0 && best === undefined; len--)
+        for (let from = 0; from + len <= parts.length && best === undefined; from++) {
+          const inner = parts.slice(from, from + len).join(" ");
+          if (Object.hasOwn(cues, inner)) best = cues[inner];
+        }
+      if (best !== undefined) cues[phrase] = best;
+    }
+  }
+  return out;
+})();

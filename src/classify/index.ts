@@ -8,6 +8,8 @@
  * - {@link classifyAct}: the dialogue act of one utterance and the conversation stage it signals.
  * - {@link classifyCategory} and {@link classifyScenario}: seed 000's categories and eight scenarios from
  *   the text and what is known of the customer, as exhaustive ts-pattern decision tables with reasons.
+ * - {@link classifyConversation}: what a whole conversation is about, from all of the customer's turns:
+ *   its scenario and type, the mix over the turns, and how the signals changed (frustration rising).
  * - {@link trainClassifier} and {@link loadClassifier}: a model for any label set, trained on a team's own
  *   history, with the same result shape, serialised to JSON.
  *
@@ -88,4 +90,13 @@ export type {
   ScenarioResult,
 } from "./classify-scenario.js";
 export { classifyScenario } from "./classify-scenario.js";
+export type {
+  ClassifyConversationOptions,
+  ConversationClassification,
+  ConversationLike,
+  ConversationMessageLike,
+  CustomerTurn,
+  SignalCourse,
+} from "./classify-conversation.js";
+export { classifyConversation } from "./classify-conversation.js";
 export { TouchpointError } from "../internal/errors.js";

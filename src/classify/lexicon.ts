@@ -14,8 +14,9 @@ import { NUMBER_ID, Vocab } from "./vocab.js";
  * (`problem`, `suggestion`, `imperative`, `question`; `repetition` is a problem cue of repeated contact,
  * repeated failure or being ignored, which also raises frustration in a complaint), the modifiers applied by rule (`negator`,
  * `intensifier`, `diminisher`, `contrast`, `modal`), the signals of {@link detectSignals}, the
- * politeness markers that keep "thanks in advance" from counting as praise, and the dialogue-act
- * cues of {@link classifyAct}.
+ * politeness markers that keep "thanks in advance" from counting as praise, the dialogue-act
+ * cues of {@link classifyAct}, and `ownership`: the writer already has something of the company's (an
+ * order, an account, a purchase), which {@link classifyScenario} reads as an existing customer.
  *
  * @example
  * ```ts
@@ -58,6 +59,7 @@ export const cueKinds = [
   "confirm",
   "apology",
   "escalate",
+  "ownership",
 ] as const;
 
 /** A kind of cue ({@link cueKinds}). @category Lexicons */

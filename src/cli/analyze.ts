@@ -11,7 +11,12 @@
  * (conversationFacts), and its facts are added to mergeable aggregates (reportParts), so the
  * command can stream an export of any size through several workers and merge their states.
  */
-import { classifyInteraction, classifyScenario, detectSignals, type SignalName } from "../classify/index.js";
+import {
+  classifyConversation,
+  classifyInteraction,
+  detectSignals,
+  type SignalName,
+} from "../classify/index.js";
 import {
   type ConversationMachine,
   type ConversationSlaTargets,
@@ -156,12 +161,15 @@ export interface Report {
   total: SegmentFigures;
   /** One row per segment, largest first. */
   segments: SegmentFigures[];
-  /** Interaction types of the customers' opening messages (why they came). */
+  /** Interaction types of the conversations, from all of the customer's messages (touchpoint/classify's `classifyConversation`). */
   types: Record<InteractionType | "unknown", number>;
-  /** Scenarios of the conversations: the opening message and what the replay knows (reopens, waiting). */
+  /** Scenarios of the conversations: all of the customer's messages and what the replay knows (reopens, waiting). */
   scenarios: Record<Scenario, number>;
-  /** Conversations whose opening message shows each signal, most frequent first. */
-  signals: { signal: SignalName; conversations: number }[];
+  /**
+   * Conversations in which any customer message shows each signal, most frequent first, and in how many
+   * of them it rose from the first half of the customer's messages to the second.
+   */
+  signals: { signal: SignalName; conversations: number; rising: number }[];
   /** The lifecycle as the conversation machine replayed it. */
   lifecycle: {
     /** Conversations by machine status. */
@@ -303,10 +311,10 @@ export interface ConversationFacts {
   readonly segment: string;
   /** The latest instant it records. */
   readonly latest: number;
-  /** Interaction type of the opening message. */
+  /** Interaction type of the conversation (touchpoint/classify's `classifyConversation`). */
   readonly type: InteractionType | "unknown";
-  /** Signals of the opening message. */
-  readonly openingSignals: readonly SignalName[];
+  /** Signals in any of the customer's messages, and whether each rose over the conversation. */
+  readonly signals: readonly { signal: SignalName; rising: boolean }[];
   /** Scenario of the conversation. */
   readonly scenario: Scenario;
   /** The replay's outcome. */
@@ -342,11 +350,10 @@ export interface ConversationFacts {
 export function conversationFacts(c: Conversation, ctx: AnalysisContext): ConversationFacts {
   const { asOf, options } = ctx;
   const schedule = options.schedule;
-  // The opening message says why the customer came: it decides the type, scenario and signals
-  // of the summary. Everything they wrote decides how the open ones are handled now.
+  // Everything the customer wrote decides the summary's type, scenario and signals (a greeting as
+  // the opening message does not stand for the conversation) and how the open ones are handled now.
   const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
   const interaction = classifyInteraction(opening);
-  const openingSignals = detectSignals(opening).signals.map((s) => s.signal);
 
   const replay = replayConversation(c, {
     machine: ctx.machine,
@@ -363,10 +370,10 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
     context.awaitingAgentSince === null
       ? 0
       : Math.max(0, ((asOf ?? context.now) - context.awaitingAgentSince) / MINUTE);
-  const scenario = classifyScenario({
-    text: opening,
+  const reading = classifyConversation(c, {
     conversation: { reopened: record.reopens > 0, waitingMinutes },
   });
+  const scenario = { scenario: reading.scenario, type: reading.type };
 
   const one = [c];
   const first = firstResponseTimes(one, { schedule }).conversations[0];
@@ -419,8 +426,8 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
     conversation: c,
     segment: segmentOf(c, ctx.by),
     latest: latestInstantOf(c),
-    type: interaction.label,
-    openingSignals,
+    type: reading.type,
+    signals: reading.signals.map((x) => ({ signal: x.signal, rising: x.trend === "rising" })),
     scenario: scenario.scenario,
     status: record.status,
     stage: record.status === "active" ? context.stage : null,
@@ -663,23 +670,33 @@ export function reportParts(options: AnalyzeOptions) {
       init: () => ({
         types: countBy([...interactionTypes, "unknown"] as const),
         scenarios: countBy(scenarios),
-        signals: {} as Partial<Record<SignalName, number>>,
+        signals: {} as Partial<Record<SignalName, { conversations: number; rising: number }>>,
       }),
       add(s, f) {
         s.types[f.type]++;
         s.scenarios[f.scenario]++;
-        for (const signal of f.openingSignals) s.signals[signal] = (s.signals[signal] ?? 0) + 1;
+        for (const { signal, rising } of f.signals) {
+          const n = (s.signals[signal] ??= { conversations: 0, rising: 0 });
+          n.conversations++;
+          if (rising) n.rising++;
+        }
       },
       merge(s, o) {
         for (const k of Object.keys(o.types) as (keyof typeof o.types)[]) s.types[k] += o.types[k];
         for (const k of Object.keys(o.scenarios) as Scenario[]) s.scenarios[k] += o.scenarios[k];
-        for (const [k, n] of Object.entries(o.signals) as [SignalName, number][])
-          s.signals[k] = (s.signals[k] ?? 0) + n;
+        for (const [k, n] of Object.entries(o.signals) as [
+          SignalName,
+          { conversations: number; rising: number },
+        ][]) {
+          const m = (s.signals[k] ??= { conversations: 0, rising: 0 });
+          m.conversations += n.conversations;
+          m.rising += n.rising;
+        }
       },
     } satisfies ReportPart<{
       types: Record<InteractionType | "unknown", number>;
       scenarios: Record<Scenario, number>;
-      signals: Partial<Record<SignalName, number>>;
+      signals: Partial<Record<SignalName, { conversations: number; rising: number }>>;
     }>,
     lifecycle: {
       init: () => ({
@@ -783,9 +800,9 @@ export function finalizeReport(ctx: AnalysisContext, state: ReportState): Report
     segments,
     types: { ...mix.types },
     scenarios: { ...mix.scenarios },
-    signals: (Object.entries(mix.signals) as [SignalName, number][])
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([signal, n]) => ({ signal, conversations: n })),
+    signals: (Object.entries(mix.signals) as [SignalName, { conversations: number; rising: number }][])
+      .sort((a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1))
+      .map(([signal, n]) => ({ signal, conversations: n.conversations, rising: n.rising })),
     lifecycle: {
       status: { ...lifecycle.status },
       stage: { ...lifecycle.stage },

@@ -157,7 +157,7 @@ export function formatText(report: Report, input: ReportInput): string {
     `percentiles (median, p90) within ${report.percentileAccuracy * 100} % of the time of their rank.`,
   );
 
-  out.push("", "Why customers came (their opening messages)", "");
+  out.push("", "What the conversations were about (all of the customer's messages)", "");
   const types = mix(report.types);
   const scen = mix(report.scenarios);
   const rows: string[][] = [];
@@ -168,7 +168,7 @@ export function formatText(report: Report, input: ReportInput): string {
   if (report.signals.length > 0) {
     out.push(
       "",
-      `Signals: ${report.signals.map((s) => `${s.signal} ${s.conversations}`).join(", ")} (conversations)`,
+      `Signals: ${report.signals.map((s) => `${s.signal} ${s.conversations}${s.rising > 0 ? ` (rising in ${s.rising})` : ""}`).join(", ")} (conversations)`,
     );
   }
 
@@ -246,7 +246,7 @@ export function formatHtml(report: Report, input: ReportInput): string {
     ),
     `<p class="note">FRT: first response time (public human replies). NRT: next response time. Resolution: creation to first resolution. FCR: ${escapeHtml(fcrLegend[report.fcrDefinition])}. SLA met: targets hit out of targets decided.</p>`,
     "<h2>What customers wrote</h2>",
-    htmlTable(["opening message type", "conversations"], mix(report.types)),
+    htmlTable(["type", "conversations"], mix(report.types)),
     htmlTable(["scenario", "conversations"], mix(report.scenarios)),
     htmlTable(
       ["signal", "conversations"],
