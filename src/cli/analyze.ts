@@ -676,7 +676,8 @@ export function reportParts(options: AnalyzeOptions) {
         s.types[f.type]++;
         s.scenarios[f.scenario]++;
         for (const { signal, rising } of f.signals) {
-          const n = (s.signals[signal] ??= { conversations: 0, rising: 0 });
+          const n = s.signals[signal] ?? { conversations: 0, rising: 0 };
+          s.signals[signal] = n;
           n.conversations++;
           if (rising) n.rising++;
         }
@@ -688,7 +689,8 @@ export function reportParts(options: AnalyzeOptions) {
           SignalName,
           { conversations: number; rising: number },
         ][]) {
-          const m = (s.signals[k] ??= { conversations: 0, rising: 0 });
+          const m = s.signals[k] ?? { conversations: 0, rising: 0 };
+          s.signals[k] = m;
           m.conversations += n.conversations;
           m.rising += n.rising;
         }
