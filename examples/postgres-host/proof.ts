@@ -382,20 +382,89 @@ export async function runProof(backend: ProofBackend, options: ProofOptions): Pr
   await Promise.all(workerRuns);
   // Let time run a month past the last event: every wake-up still ahead falls due and is delivered.
   const end = now + 30 * 24 * 60 * MINUTE;
-  for (let rounds = 0; rounds < 1000; rounds++) {
+  const drained = await drainWakeups(backend, machine, end, isCrash);
+  wakeupsDelivered += drained.delivered;
+  errorsRetried += drained.crashes;
+  unexpected.push(...drained.unexpected);
+  const wallMs = performance.now() - started;
+  const verdict = await verifyProof(backend, {
+    machine,
+    stream,
+    inputs,
+    startedAt,
+    ackedAt,
+    end,
+    unexpected,
+  });
+
+  return {
+    events: stream.length,
+    conversations: options.conversations,
+    writers: options.writers,
+    workers,
+    wallMs,
+    wakeupsDelivered,
+    conflicts,
+    duplicates,
+    errorsRetried,
+    ...verdict,
+  };
+}
+
+/** Delivers every wake-up due by `end`, retrying through injected crashes, until none is left. */
+export async function drainWakeups(
+  backend: ProofBackend,
+  machine: ConversationHostMachine,
+  end: number,
+  isCrash: (error: unknown) => boolean = (error) => error instanceof InjectedCrash,
+): Promise<{ delivered: number; crashes: number; unexpected: unknown[] }> {
+  let delivered = 0;
+  let crashes = 0;
+  const unexpected: unknown[] = [];
+  for (let rounds = 0; rounds < 2000; rounds++) {
     try {
       const n = (await runDueWakeups({ store: backend.store, queue: backend.store, machine, now: end }))
         .length;
-      wakeupsDelivered += n;
+      delivered += n;
       if (n === 0 && (await backend.wakeups()).every((w) => w.at > end)) break;
     } catch (error) {
       if (!isCrash(error)) unexpected.push(error);
-      errorsRetried++;
+      crashes++;
     }
     await sleep(5);
   }
-  const wallMs = performance.now() - started;
+  return { delivered, crashes, unexpected };
+}
 
+/** What a run leaves for {@link verifyProof}. */
+export interface ProofRun {
+  machine: ConversationHostMachine;
+  stream: SentEvent[];
+  inputs: Map<string, ConversationMachineInput>;
+  /** When each event was first sent and when it was finally acknowledged (one clock for all senders). */
+  startedAt: Map<string, number>;
+  ackedAt: Map<string, number>;
+  /** The instant every wake-up due by was delivered. */
+  end: number;
+  unexpected: unknown[];
+  /** Two instants closer than this count as simultaneous (clocks of different processes). */
+  margin?: number;
+}
+
+/** Checks what the store kept against what was sent; `failures` is empty when the proof holds. */
+export async function verifyProof(
+  backend: ProofBackend,
+  run: ProofRun,
+): Promise<{
+  failures: string[];
+  applied: number;
+  overlappingPairs: number;
+  emitted: number;
+  slaWarnings: number;
+  slaBreaches: number;
+}> {
+  const { machine, stream, inputs, startedAt, ackedAt, end, unexpected } = run;
+  const margin = run.margin ?? 0;
   const failures: string[] = [];
   const fail = (line: string) => {
     if (failures.length < 20) failures.push(line);
@@ -439,7 +508,7 @@ export async function runProof(backend: ProofBackend, options: ProofOptions): Pr
         if (a === b) continue;
         const ackA = ackedAt.get(a.eventId) ?? Infinity;
         const startB = startedAt.get(b.eventId) ?? -Infinity;
-        if (ackA < startB) {
+        if (ackA + margin < startB) {
           if ((position.get(a.eventId) ?? -1) > (position.get(b.eventId) ?? -1)) {
             fail(`${key}: ${a.eventId} was acknowledged before ${b.eventId} was sent, but applied after it`);
           }
@@ -510,21 +579,5 @@ export async function runProof(backend: ProofBackend, options: ProofOptions): Pr
   const leftover = (await backend.wakeups()).filter((w) => w.at <= end);
   if (leftover.length > 0) fail(`${leftover.length} wake-ups due by the end were never delivered`);
 
-  return {
-    events: stream.length,
-    conversations: options.conversations,
-    writers: options.writers,
-    workers,
-    wallMs,
-    applied,
-    wakeupsDelivered,
-    conflicts,
-    duplicates,
-    errorsRetried,
-    overlappingPairs,
-    emitted,
-    slaWarnings,
-    slaBreaches,
-    failures,
-  };
+  return { failures, applied, overlappingPairs, emitted, slaWarnings, slaBreaches };
 }
