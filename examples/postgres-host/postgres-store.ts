@@ -151,7 +151,8 @@ export class PostgresStore<E = unknown, Em = unknown> implements SnapshotStore<E
     const claimed = rows
       .map((row) => ({ key: row.key, id: row.timer_id, at: Number(row.at), event: row.event }))
       .sort((a, b) => a.at - b.at);
-    for (const wakeup of claimed) this.#fault("after-claim", wakeup.key);
+    const first = claimed[0];
+    if (first !== undefined) this.#fault("after-claim", first.key);
     return claimed;
   }
 }
