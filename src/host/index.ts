@@ -20,8 +20,8 @@
  * ```ts
  * import { conversationHost, MemoryStore, runDueWakeups, runStep } from "touchpoint/host";
  *
- * const store = new MemoryStore();
  * const machine = conversationHost();
+ * const store = MemoryStore.for(machine);
  * const input = { conversationId: "c-1", startedAt: 0, priority: "urgent" as const };
  * await runStep({ store, machine, key: "c-1", input, event: { type: "customer.message", at: 0 }, eventId: "msg-1" });
  * await runDueWakeups({ store, queue: store, machine, now: 50 * 60_000 });

@@ -3,6 +3,7 @@ import type {
   ClaimedWakeup,
   CommitOutcome,
   HostCommit,
+  HostMachine,
   SnapshotStore,
   StoredSnapshot,
   Wakeup,
@@ -102,6 +103,20 @@ export class MemoryStore<E = unknown, Em = unknown> implements SnapshotStore<E, 
     }
     this.#leaseMs = leaseMs;
     this.#clock = options.clock ?? Date.now;
+  }
+
+  /**
+   * Returns an empty store typed for a machine's events and emitted events.
+   *
+   * @param _machine - the machine whose steps it will hold (only its type is used)
+   * @param options - the claim lease and its clock
+   * @returns a new store
+   */
+  static for<E, Em, I>(
+    _machine: HostMachine<E, Em, I>,
+    options: MemoryStoreOptions = {},
+  ): MemoryStore<E, Em> {
+    return new MemoryStore<E, Em>(options);
   }
 
   /** {@inheritDoc SnapshotStore.load} */

@@ -63,8 +63,8 @@ export function wakeupEventId(id: string, at: number): string {
  * ```ts
  * import { conversationHost, MemoryStore, runDueWakeups, runStep } from "touchpoint/host";
  *
- * const store = new MemoryStore();
  * const machine = conversationHost();
+ * const store = MemoryStore.for(machine);
  * const input = { conversationId: "c-1", startedAt: 0, priority: "urgent" as const };
  * await runStep({ store, machine, key: "c-1", input, event: { type: "customer.message", at: 0 } });
  * // Two hours on, nobody answered: the warning (45 min) and the breach (1 h) are delivered.

@@ -112,8 +112,9 @@ function chain<E, Em>(first: HostStepOutput<Em, E>, second: HostStepOutput<Em, E
  * first.step?.scheduled.map((w) => w.at); // => [2700000]
  * const again = await runStep({ store, machine, key: "c-1", event: { type: "customer.message", at: 0 }, eventId: "m-1" });
  * again.outcome; // => "duplicate"
- * store.outbox.length; // => 0
- * await runStep({ store, machine, key: "c-2", event: { type: "customer.message", at: 0 } }); // throws host_not_found
+ * store.history("c-1").length; // => 1
+ * const missing = await runStep({ store, machine, key: "c-2", event: { type: "customer.message", at: 0 } }).catch((error) => error.code);
+ * missing; // => "host_not_found"
  * ```
  *
  * @category Host
