@@ -17,6 +17,18 @@ export interface Wakeup<E = unknown> {
 }
 
 /**
+ * The wake-up a step delivers: its timer id and instant, which together name one wake-up.
+ *
+ * @category Host
+ */
+export interface DeliveredWakeup {
+  /** The timer's id. */
+  id: string;
+  /** The instant it was scheduled for (epoch ms). */
+  at: number;
+}
+
+/**
  * What one step of a machine gives a host: the next snapshot (a JSON-ready envelope), what the
  * machine emitted, the wake-ups to (re)schedule and the timer ids to cancel.
  *
@@ -104,7 +116,7 @@ export interface HostCommit<E = unknown, Em = unknown> {
   /** Wake-up ids to remove. */
   cancelled: string[];
   /** The wake-up this step delivered (its id and instant), removed unless `scheduled` replaces it. */
-  delivered: { id: string; at: number } | null;
+  delivered: DeliveredWakeup | null;
 }
 
 /**

@@ -37,6 +37,7 @@ export { conversationHost } from "./conversation-host.js";
 export type {
   ClaimedWakeup,
   CommitOutcome,
+  DeliveredWakeup,
   HostCommit,
   HostMachine,
   HostStepOutput,

@@ -1,5 +1,12 @@
 import { quote, TouchpointError } from "../internal/errors.js";
-import type { HostCommit, HostMachine, HostStepOutput, SnapshotStore, Wakeup } from "./host-types.js";
+import type {
+  DeliveredWakeup,
+  HostCommit,
+  HostMachine,
+  HostStepOutput,
+  SnapshotStore,
+  Wakeup,
+} from "./host-types.js";
 
 /**
  * Options of {@link runStep}.
@@ -23,7 +30,7 @@ export interface RunStepOptions<E, Em, I> {
   /** Starts the instance when the store has none for `key` (ignored when it has one). */
   input?: I;
   /** The wake-up this event delivers; its row is removed in the same commit. */
-  wakeup?: { id: string; at: number };
+  wakeup?: DeliveredWakeup;
   /** Attempts before giving up on conflicts (default 20). */
   maxAttempts?: number;
   /**
