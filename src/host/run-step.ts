@@ -58,8 +58,14 @@ export interface RunStepResult<E, Em> {
   step: HostStepOutput<Em, E> | null;
 }
 
+/** The host's timer (every runtime has one; the library's lib settings declare no DOM or Node globals). */
+const schedule = (globalThis as unknown as { setTimeout: (fn: () => void, ms: number) => unknown })
+  .setTimeout;
+
 const defaultBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 8)));
+  new Promise((resolve) => {
+    schedule(resolve, Math.random() * 2 ** Math.min(attempt, 8));
+  });
 
 /** A start followed by a step, as one: later wake-ups of an id replace earlier ones. */
 function chain<E, Em>(first: HostStepOutput<Em, E>, second: HostStepOutput<Em, E>): HostStepOutput<Em, E> {
