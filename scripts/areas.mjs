@@ -14,6 +14,7 @@ export const areas = [
   { name: "conversation", budget: "43 kB" },
   { name: "playbooks", budget: "24 kB" },
   { name: "adapters", budget: "13 kB" },
+  { name: "host", budget: "20 kB" },
 ];
 
 /** Entry name → source file, for tsup and typedoc. */

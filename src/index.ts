@@ -12,6 +12,7 @@
 export * from "./adapters/index.js";
 export * from "./classify/index.js";
 export * from "./conversation/index.js";
+export * from "./host/index.js";
 export * from "./journey/index.js";
 export * from "./metrics/index.js";
 export * from "./playbooks/index.js";

@@ -11,6 +11,7 @@ import { main as classifyInbox, inbox } from "../../examples/classify-inbox.js";
 import { main as helpdeskAdapter } from "../../examples/helpdesk-adapter.js";
 import { customers, main as journeyFunnel, REPORT_DATE } from "../../examples/journey-funnel.js";
 import { main as liveBot } from "../../examples/live-bot.js";
+import { chatwootFixture, main as postgresHost } from "../../examples/postgres-host.js";
 import { main as replayExport } from "../../examples/replay-export.js";
 import { main as serverStep } from "../../examples/server-step.js";
 
@@ -307,5 +308,49 @@ describe("examples/classify-inbox.ts", async () => {
       if (cue === undefined) expect(why).toContain("no cue recognised");
       else expect(m.text).toContain(cue);
     }
+  });
+});
+
+describe("examples/postgres-host.ts", async () => {
+  // PGlite unless DATABASE_URL is set; either way the same tables and the same story.
+  const lines = await run(postgresHost);
+  const sentAt = Date.parse(String(chatwootFixture().created_at));
+  const minute = (at: number) => new Date(at).toISOString().slice(0, 16).replace("T", " ");
+  const warnMs = 0.75 * defaultSlaTargets.urgent.firstResponseMs!;
+
+  it("applies the Chatwoot webhook once and answers the redelivery as a duplicate", () => {
+    expect(lines[indexOf(lines, /webhook message_created #0$/) + 1]).toBe(
+      "  -> applied customer.message as version 1",
+    );
+    expect(lines[indexOf(lines, /the same webhook again/) + 1]).toBe("  -> duplicate: already applied");
+  });
+
+  it("delivers the warning at 75 % of the urgent hour and the breach after it, each once", () => {
+    const warnings = lines.filter((l) => l.includes("sla.warning"));
+    const breaches = lines.filter((l) => l.includes("sla.breached"));
+    expect(warnings).toEqual([
+      `  outbox -> conversation 0: sla.warning (firstResponse) at ${minute(sentAt + warnMs)}`,
+    ]);
+    expect(breaches).toEqual([
+      `  outbox -> conversation 0: sla.breached (firstResponse) at ${minute(sentAt + defaultSlaTargets.urgent.firstResponseMs!)}`,
+    ]);
+    expect(lines).toContain(
+      `[${minute(sentAt + 30 * MINUTE)}] worker: 0 wake-up(s) delivered, 0 outbox row(s) relayed`,
+    );
+  });
+
+  it("ends with the agent's reply applied, the SLA wake-up gone and every step recorded once", () => {
+    expect(lines).toContain("  -> applied agent.greet as version 4");
+    expect(lines.find((l) => l.startsWith("wake-ups: "))).not.toContain("slaDeadline");
+    const applied = lines
+      .find((l) => l.startsWith("applied: "))!
+      .slice(9)
+      .split(", ");
+    expect(applied).toHaveLength(4);
+    expect(new Set(applied).size).toBe(4);
+    expect(applied.filter((id) => id.startsWith("chatwoot:message:"))).toEqual([
+      "chatwoot:message:0",
+      "chatwoot:message:1",
+    ]);
   });
 });
