@@ -94,6 +94,7 @@ export interface CliIo {
 }
 
 export const usage = `Usage: touchpoint analyze <file>... [options]
+       touchpoint warehouse bigquery|snowflake --out <dir> [options]  (see touchpoint warehouse --help)
 
 Analyses conversations exported from a helpdesk: classifies each one, replays it through the
 conversation machine, and reports CSAT, NPS, CES, first and next response times, resolution

@@ -206,7 +206,7 @@ export const declarations: readonly FunctionDeclaration[] = [
     returns: JSON_VALUE,
     json: true,
     comment:
-      "Exact count, mean, median, p90, p95 (type-7), min and max, as JSON; the state holds every value, so prefer tp_durations beyond a few million rows per group.",
+      "Exact count, mean, median, p90, p95 (type-7), min and max, as JSON; the state holds every value, so prefer tp_durations beyond a few million rows per group. touchpoint analyze reports the sketch's percentiles (tp_durations), which can differ from these by about 1 %.",
   },
   {
     kind: "aggregate",
@@ -216,7 +216,7 @@ export const declarations: readonly FunctionDeclaration[] = [
     returns: JSON_VALUE,
     json: true,
     comment:
-      "Count, mean, min, max and median, p90, p95 within 1 % relative error from a mergeable quantile sketch of bounded size, as JSON.",
+      "Count, mean, min, max and median, p90, p95 within 1 % relative error from a mergeable quantile sketch of bounded size, as JSON: the figures touchpoint analyze reports for response, resolution and stage times.",
   },
   {
     kind: "aggregate",

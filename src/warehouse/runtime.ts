@@ -296,8 +296,12 @@ export interface WarehouseRecord {
   handoffs: number;
   reopens: number;
   rejectedProposals: number;
-  /** Minutes in each stage the conversation entered, in the stages' order (an array, so SQL can unnest it). */
-  stageMinutes: { stage: ConversationStage; minutes: number }[];
+  /**
+   * Time in each stage the conversation entered, in the stages' order (an array, so SQL can unnest
+   * it), in minutes and in milliseconds: `touchpoint analyze` sketches the milliseconds, so pool `ms`
+   * with the durations aggregate and divide its median by 60,000 to get the command's stage medians.
+   */
+  stageMinutes: { stage: ConversationStage; minutes: number; ms: number }[];
   /** First response, calendar and business milliseconds (business null without a schedule); null when unanswered. */
   firstResponseMs: number | null;
   firstResponseBusinessMs: number | null;
@@ -369,10 +373,12 @@ export function conversationRecord(
     context.awaitingAgentSince === null
       ? 0
       : Math.max(0, ((until ?? context.now) - context.awaitingAgentSince) / MINUTE);
-  const stageMinutes: { stage: ConversationStage; minutes: number }[] = [];
+  const stageMinutes: { stage: ConversationStage; minutes: number; ms: number }[] = [];
   for (const stage of conversationStages)
-    if (record.stages.some((v) => v.stage === stage))
-      stageMinutes.push({ stage, minutes: record.stageMs[stage] / MINUTE });
+    if (record.stages.some((v) => v.stage === stage)) {
+      const ms = record.stageMs[stage];
+      stageMinutes.push({ stage, minutes: ms / MINUTE, ms });
+    }
 
   const list = [c];
   const first = firstResponseTimes(list, { schedule }).conversations[0];
@@ -588,7 +594,7 @@ export const cesUdaf = cesMeanAggregate;
 export const rateUdaf = rateAggregate as () => Aggregate<unknown, unknown, unknown>;
 /** The exact summary. */
 export const summaryUdaf = exactSummaryAggregate as () => Aggregate<unknown, unknown, unknown>;
-/** The sketch summary of durations. */
+/** The sketch summary of durations (α = 1 %), the percentiles `touchpoint analyze` reports. */
 export const durationsUdaf = (() => durationsAggregate()) as () => Aggregate<unknown, unknown, unknown>;
 /** The journey funnel. */
 export const journeyFunnelUdaf = funnelAggregate;
