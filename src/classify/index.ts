@@ -88,4 +88,4 @@ export type {
   ScenarioResult,
 } from "./classify-scenario.js";
 export { classifyScenario } from "./classify-scenario.js";
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
