@@ -56,10 +56,11 @@ import {
   type StateSchema,
   setup,
 } from "xstate";
+import { gateEvents } from "../internal/event-guard.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import * as fx from "./conversation-effects.js";
 import type { ParsedConversationMachineInput } from "./conversation-input.js";
-import { parseConversationInput, settingsOf } from "./conversation-input.js";
+import { checkConversationEvent, parseConversationInput, settingsOf } from "./conversation-input.js";
 import type {
   ConversationActionParams,
   ConversationContext,
@@ -522,7 +523,7 @@ function build(schedule: SlaSchedule) {
   const pure = stepsOf(schedule);
   const machine = define(schedule, pure);
   registerSteps(machine, pure);
-  return machine;
+  return gateEvents(machine, checkConversationEvent);
 }
 
 function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof stepsOf>) {
