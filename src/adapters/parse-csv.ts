@@ -1,3 +1,4 @@
+import { checkOptions, fail } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 
 /**
@@ -53,7 +54,9 @@ function position(text: string, offset: number): string {
  *
  * @category CSV
  */
-export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
+export function parseCsv(text: string, given: ParseCsvOptions = {}): string[][] {
+  if (typeof text !== "string") fail("invalid_input", "parseCsv", "text", text, "CSV text (a string)");
+  const options = checkOptions("parseCsv", given);
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
     throw new TouchpointError(

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import { analyze, type Evidence, rawOf } from "./analyze.js";
 import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE, typeTarget } from "./evidence-log.js";
@@ -251,7 +252,8 @@ let offerOpens = new Uint8Array(16);
  *
  * @category Acts
  */
-export function classifyAct(text: string, options: ClassifyActOptions = {}): ActResult {
+export function classifyAct(text: string, given: ClassifyActOptions = {}): ActResult {
+  const options = checkOptions("classifyAct", given);
   const speaker = options.speaker ?? "customer";
   const business = speaker !== "customer";
   const a = analyze(text, options.lexicon, options.maxLength, true);

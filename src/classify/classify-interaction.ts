@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
 import { type Analysis, analyze, type Evidence, rawOf } from "./analyze.js";
 import { evidenceOf } from "./evidence-log.js";
@@ -161,10 +162,8 @@ export function messageRaw(a: Analysis): Record<InteractionType, number> {
  *
  * @category Interaction
  */
-export function classifyInteraction(
-  text: string,
-  options: ClassifyInteractionOptions = {},
-): InteractionResult {
+export function classifyInteraction(text: string, given: ClassifyInteractionOptions = {}): InteractionResult {
+  const options = checkOptions("classifyInteraction", given);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const a = analyze(text, options.lexicon, options.maxLength);
   const result = resultOf(rawOf(a, -1), a, -1, threshold);

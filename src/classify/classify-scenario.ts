@@ -1,3 +1,4 @@
+import { textOf } from "../internal/args.js";
 import { match } from "ts-pattern";
 import type { InteractionCategory, InteractionType, Scenario } from "../schemas/vocabulary.js";
 import { analyze, type Evidence, type SignalName } from "./analyze.js";
@@ -139,8 +140,7 @@ export interface ScenarioResult {
  */
 export function classifyScenario(input: ScenarioInput | string): ScenarioResult {
   // Total, as every classifier: anything that is not an input object is the text.
-  const given: ScenarioInput =
-    typeof input === "object" && input !== null ? input : { text: input === undefined ? "" : String(input) };
+  const given: ScenarioInput = typeof input === "object" && input !== null ? input : { text: textOf(input) };
   const a = analyze(given.text, given.lexicon, given.maxLength);
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);

@@ -45,6 +45,7 @@
  *   quarter of a replay. The stage states are part of the API, which rules out flattening them.
  * - One assign per action (see `Changes`): every assign copies the snapshot.
  */
+import { checkOptions } from "../internal/args.js";
 import {
   and,
   assign,
@@ -379,6 +380,7 @@ function autoClose() {
  * @category Conversation
  */
 export function createConversationMachine(options: ConversationMachineOptions = {}): ConversationMachine {
+  options = checkOptions("createConversationMachine", options);
   return build(options.schedule ?? calendarSchedule) as unknown as ConversationMachine;
 }
 

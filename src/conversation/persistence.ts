@@ -1,3 +1,5 @@
+import { checkSnapshot } from "../internal/args.js";
+import { checkOptions } from "../internal/args.js";
 import { type Actor, type ActorOptions, type AnyActorRef, createActor } from "xstate";
 import * as z from "zod";
 import { TouchpointError } from "../internal/errors.js";
@@ -381,6 +383,7 @@ function isActor(value: unknown): value is AnyActorRef {
  * @category Persistence
  */
 export function persist(source: AnyActorRef | ConversationSnapshot, savedAt?: number): PersistedConversation {
+  if (!isActor(source)) checkSnapshot("persist", source);
   const snapshot = isActor(source) ? (source.getSnapshot() as ConversationSnapshot) : source;
   if (snapshot.status === "error") {
     throw new TouchpointError(
@@ -521,6 +524,7 @@ export interface RestoreActorOptions {
  * @category Persistence
  */
 export function restoreActor(json: unknown, options: RestoreActorOptions = {}): Actor<ConversationMachine> {
+  options = checkOptions("restoreActor", options);
   const machine = options.machine ?? conversationMachine;
   const snapshot = restore(json, machine);
   return createActor(machine, {

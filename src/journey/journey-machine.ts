@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import {
   assign,
   emit,
@@ -380,6 +381,7 @@ export function createJourneyMachine<S extends string = JourneyStage>(
   model: JourneyModel<S>,
   options: JourneyOptions = {},
 ): JourneyMachine<S> {
+  options = checkOptions("createJourneyMachine", options);
   const resolved = resolveJourneyOptions("createJourneyMachine", options);
   const built = gateEvents(
     buildJourneyMachine(model, resolved),
