@@ -502,8 +502,8 @@ function checkRecommendInput(input: unknown): void {
     for (const [k, c] of i.classification.entries())
       if (!isRecord(c)) fail("invalid_input", fn, `input.classification.${k}`, c, "a classifier result");
   }
-  if (i.signals !== undefined && !isRecord(i.signals))
-    fail("invalid_input", fn, "input.signals", i.signals, "an object");
+  if (i.signals !== undefined && !isRecord(i.signals) && !Array.isArray(i.signals))
+    fail("invalid_input", fn, "input.signals", i.signals, "signal names, or an object of signal strengths");
   if (i.escape !== undefined && i.escape !== "html" && i.escape !== "none")
     fail("invalid_input", fn, "input.escape", i.escape, '"html" or "none"');
   for (const key of ["rejections", "reopens", "previousContacts", "waitingMinutes"] as const) {
