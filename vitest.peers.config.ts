@@ -6,7 +6,8 @@ import base from "./vitest.config.js";
 // .ci/run): TOUCHPOINT_PEERS names a node_modules folder holding them, and every import of xstate
 // or zod, from src/ or test/, resolves there instead of to the lockfile's versions.
 const peers = process.env.TOUCHPOINT_PEERS;
-if (peers === undefined) throw new Error("vitest.peers.config.ts: set TOUCHPOINT_PEERS to a node_modules folder");
+if (peers === undefined)
+  throw new Error("vitest.peers.config.ts: set TOUCHPOINT_PEERS to a node_modules folder");
 const dir = fileURLToPath(new URL(`${peers.replace(/\/?$/, "/")}`, `file://${process.cwd()}/`));
 
 export default mergeConfig(base, {
