@@ -12,7 +12,7 @@ export const areas = [
   { name: "classify", budget: "40 kB" },
   { name: "journey", budget: "13 kB" },
   { name: "conversation", budget: "43 kB" },
-  { name: "playbooks", budget: "24 kB" },
+  { name: "playbooks", budget: "25 kB" },
   { name: "adapters", budget: "13 kB" },
 ];
 
@@ -25,7 +25,7 @@ export const areas = [
  * @type {{ name: string, area: string, file: string, budget: string }[]}
  */
 export const mainFunctions = [
-  { name: "recommend", area: "playbooks", file: "src/playbooks/recommend.ts", budget: "19.5 kB" },
+  { name: "recommend", area: "playbooks", file: "src/playbooks/recommend.ts", budget: "20 kB" },
   { name: "renderTemplate", area: "playbooks", file: "src/playbooks/render-template.ts", budget: "2 kB" },
   {
     name: "classifyInteraction",
