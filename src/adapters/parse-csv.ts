@@ -54,9 +54,9 @@ function position(text: string, offset: number): string {
  *
  * @category CSV
  */
-export function parseCsv(text: string, given: ParseCsvOptions = {}): string[][] {
+export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
   if (typeof text !== "string") fail("invalid_input", "parseCsv", "text", text, "CSV text (a string)");
-  const options = checkOptions("parseCsv", given);
+  options = checkOptions("parseCsv", options);
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
     throw new TouchpointError(

@@ -252,8 +252,8 @@ let offerOpens = new Uint8Array(16);
  *
  * @category Acts
  */
-export function classifyAct(text: string, given: ClassifyActOptions = {}): ActResult {
-  const options = checkOptions("classifyAct", given);
+export function classifyAct(text: string, options: ClassifyActOptions = {}): ActResult {
+  options = checkOptions("classifyAct", options);
   const speaker = options.speaker ?? "customer";
   const business = speaker !== "customer";
   const a = analyze(text, options.lexicon, options.maxLength, true);

@@ -162,8 +162,11 @@ export function messageRaw(a: Analysis): Record<InteractionType, number> {
  *
  * @category Interaction
  */
-export function classifyInteraction(text: string, given: ClassifyInteractionOptions = {}): InteractionResult {
-  const options = checkOptions("classifyInteraction", given);
+export function classifyInteraction(
+  text: string,
+  options: ClassifyInteractionOptions = {},
+): InteractionResult {
+  options = checkOptions("classifyInteraction", options);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const a = analyze(text, options.lexicon, options.maxLength);
   const result = resultOf(rawOf(a, -1), a, -1, threshold);

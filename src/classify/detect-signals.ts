@@ -119,7 +119,7 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
  *
  * @category Signals
  */
-export function detectSignals(text: string, given: DetectSignalsOptions = {}): SignalsResult {
-  const options = checkOptions("detectSignals", given);
+export function detectSignals(text: string, options: DetectSignalsOptions = {}): SignalsResult {
+  options = checkOptions("detectSignals", options);
   return signalsOf(analyze(text, options.lexicon, options.maxLength), options.threshold ?? 0.3);
 }
