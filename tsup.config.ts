@@ -1,11 +1,13 @@
 import { defineConfig } from "tsup";
-import { entryPoints } from "./scripts/areas.mjs";
+import { entryPoints, splitEntryPoints } from "./scripts/areas.mjs";
 
 /** The library: one entry per area (scripts/areas.mjs), ESM and CJS, with declarations. */
 export const library = {
-  entry: entryPoints(),
+  // The areas, plus one entry per main function so that each gets a chunk of its own
+  // (scripts/areas.mjs, mainFunctions); those are not exports and need no declarations.
+  entry: { ...entryPoints(), ...splitEntryPoints() },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: entryPoints() },
   // dist/ is emptied by the build script before both builds start (they run in parallel, and a
   // cleaning build could delete the other's output).
   clean: false,
@@ -37,6 +39,6 @@ export const cli = {
 } as const;
 
 export default defineConfig([
-  { ...library, format: [...library.format], external: [...library.external] },
+  { ...library, format: [...library.format], external: [...library.external], dts: { entry: entryPoints() } },
   { ...cli, format: [...cli.format], external: [...cli.external] },
 ]);

@@ -1,3 +1,4 @@
+import { checkIterable, fail } from "../internal/args.js";
 import { TouchpointError } from "../internal/errors.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { BatchValidationResult, ValidationIssue } from "../schemas/validate.js";
@@ -51,7 +52,9 @@ export function adaptBatch<I>(
 ): BatchValidationResult<Conversation> {
   const result: BatchValidationResult<Conversation> = { data: [], indices: [], errors: [] };
   let index = 0;
-  for (const record of records) {
+  if (typeof adapter !== "function")
+    fail("invalid_input", "adaptBatch", "adapter", adapter, "an adapter function such as fromZendesk");
+  for (const record of checkIterable<I>("adaptBatch", "records", records)) {
     try {
       result.data.push(adapter(record));
       result.indices.push(index);

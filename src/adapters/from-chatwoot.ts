@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import * as z from "zod";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { CustomerInput } from "../schemas/customer.js";
@@ -233,6 +234,7 @@ function messageOf(m: ChatwootMessage, path: string, issues: ValidationIssue[]):
  * @category Adapters
  */
 export function fromChatwoot(payload: unknown, options: ChatwootOptions = {}): Conversation {
+  options = checkOptions("fromChatwoot", options);
   const head = parseVendor(
     FN,
     z.looseObject({ event: nullable(z.string({ error: "expected the event's name" })) }),

@@ -1,3 +1,4 @@
+import { checkRecord, fail } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { MessageInput } from "../schemas/message.js";
@@ -173,6 +174,8 @@ interface Group {
  * @category CSV
  */
 export function fromCsv(text: string, options: CsvOptions): BatchValidationResult<Conversation> {
+  checkRecord("fromCsv", "options", options);
+  if (typeof text !== "string") fail("invalid_input", "fromCsv", "text", text, "a string");
   const records = parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   const result: BatchValidationResult<Conversation> = { data: [], indices: [], errors: [] };
   const header = records[0];

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import * as z from "zod";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { CustomerInput } from "../schemas/customer.js";
@@ -174,6 +175,7 @@ export function fromFreshdesk(
   conversations?: unknown,
   options: FreshdeskOptions = {},
 ): Conversation {
+  options = checkOptions("fromFreshdesk", options);
   const parsed = parseVendor(FN, inputSchema, { ticket, conversations });
   const t = parsed.ticket;
   const issues: ValidationIssue[] = [];

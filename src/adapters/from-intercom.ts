@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import * as z from "zod";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { MessageInput } from "../schemas/message.js";
@@ -212,6 +213,7 @@ export interface IntercomOptions extends AdapterOptions {}
  * @category Adapters
  */
 export function fromIntercom(conversation: unknown, options: IntercomOptions = {}): Conversation {
+  options = checkOptions("fromIntercom", options);
   const c = parseVendor(FN, conversationSchema, conversation);
   const issues: ValidationIssue[] = [];
   const provenance = new Provenance("", conversation);

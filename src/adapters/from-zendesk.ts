@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import * as z from "zod";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { MessageInput } from "../schemas/message.js";
@@ -289,6 +290,7 @@ function survey(
  * @category Adapters
  */
 export function fromZendesk(input: ZendeskInput, options: ZendeskOptions = {}): Conversation {
+  options = checkOptions("fromZendesk", options);
   const parts = parseVendor(FN, inputSchema, input);
   const issues: ValidationIssue[] = [];
   const t = parsePart(parts.ticket, "ticket", "ticket", ticketSchema, issues);

@@ -54,7 +54,7 @@
  * @module adapters
  */
 
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 export { adaptBatch } from "./adapt-batch.js";
 export type { AdapterOptions } from "./adapter-options.js";
 export type { ChatwootOptions } from "./from-chatwoot.js";

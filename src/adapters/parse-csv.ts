@@ -1,3 +1,4 @@
+import { checkOptions, fail } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 
 /**
@@ -54,6 +55,8 @@ function position(text: string, offset: number): string {
  * @category CSV
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
+  if (typeof text !== "string") fail("invalid_input", "parseCsv", "text", text, "CSV text (a string)");
+  options = checkOptions("parseCsv", options);
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
     throw new TouchpointError(

@@ -12,6 +12,7 @@
  * `Analysis` is a view that is valid until the next analysis, read at once by the classifiers, which
  * make objects only for what their result returns.
  */
+import { textOf } from "../internal/args.js";
 import type { InteractionType } from "../schemas/vocabulary.js";
 import {
   drop,
@@ -335,7 +336,7 @@ export function window(text: string, limit: number | undefined): string {
  * (English by default). With `collectCues`, every lexicon match is also logged (for the act classifier).
  */
 export function analyze(input: unknown, lexicon?: Lexicon, limit?: number, collectCues = false): Analysis {
-  const text = window(typeof input === "string" ? input : String(input), limit);
+  const text = window(textOf(input), limit);
   const c = compiledOf(lexicon);
   const maxLength = c.maxLength;
   const hitStart = c.hitStart;

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import { analyze, type Evidence, rawOf } from "./analyze.js";
 import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE, typeTarget } from "./evidence-log.js";
@@ -375,6 +376,7 @@ function sentenceForms(
  * @category Acts
  */
 export function classifyAct(text: string, options: ClassifyActOptions = {}): ActResult {
+  options = checkOptions("classifyAct", options);
   const speaker = options.speaker ?? "customer";
   const business = speaker !== "customer";
   const a = analyze(text, options.lexicon, options.maxLength, true);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
 import { type Analysis, analyze, type Evidence, rawOf } from "./analyze.js";
 import { evidenceOf } from "./evidence-log.js";
@@ -165,6 +166,7 @@ export function classifyInteraction(
   text: string,
   options: ClassifyInteractionOptions = {},
 ): InteractionResult {
+  options = checkOptions("classifyInteraction", options);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const a = analyze(text, options.lexicon, options.maxLength);
   const result = resultOf(rawOf(a, -1), a, -1, threshold);

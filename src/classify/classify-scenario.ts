@@ -1,3 +1,4 @@
+import { textOf } from "../internal/args.js";
 import { match } from "ts-pattern";
 import {
   type InteractionCategory,
@@ -201,8 +202,7 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
  */
 export function classifyScenario(input: ScenarioInput | string): ScenarioResult {
   // Total, as every classifier: anything that is not an input object is the text.
-  const given: ScenarioInput =
-    typeof input === "object" && input !== null ? input : { text: input === undefined ? "" : String(input) };
+  const given: ScenarioInput = typeof input === "object" && input !== null ? input : { text: textOf(input) };
   const a = analyze(given.text, given.lexicon, given.maxLength, true);
   const owned = ownershipOf();
   const sig = signalsOf(a, 0);

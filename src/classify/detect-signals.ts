@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import { type Analysis, analyze, type Evidence, type SignalName, signalNames } from "./analyze.js";
 import { evidenceOf, TARGET_SENTIMENT, TARGET_SIGNAL } from "./evidence-log.js";
 import type { Lexicon } from "./lexicon.js";
@@ -126,5 +127,6 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
  * @category Signals
  */
 export function detectSignals(text: string, options: DetectSignalsOptions = {}): SignalsResult {
+  options = checkOptions("detectSignals", options);
   return signalsOf(analyze(text, options.lexicon, options.maxLength), options.threshold ?? 0.3);
 }

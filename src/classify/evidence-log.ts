@@ -84,6 +84,7 @@ function grow(): void {
 
 /** Empties the log for a new analysis. */
 export function resetLog(): void {
+  indexedAt = -1;
   log.n = 0;
   log.count.fill(0);
 }
@@ -160,13 +161,59 @@ export function evidenceAt(text: string, k: number): Evidence {
  */
 export function evidenceOf(text: string, target: number, sentence = -1): Evidence[] {
   const out: Evidence[] = [];
+  if (sentence >= 0) {
+    // Per-sentence results ask once per sentence: scanning the whole log each time was quadratic
+    // in the length of the text (issue 13), so entries are indexed by sentence once per analysis.
+    if (indexedAt !== log.n) indexBySentence();
+    if (sentence >= sentenceCount) return out;
+    const last = sentenceOffsets[sentence + 1] as number;
+    for (let i = sentenceOffsets[sentence] as number; i < last; i++) {
+      const k = sentenceOrder[i] as number;
+      if (log.target[k] === target && !dropped(k)) out.push(evidenceAt(text, k));
+    }
+    return out;
+  }
   const n = log.n;
   for (let k = 0; k < n; k++) {
     if (log.target[k] !== target || dropped(k)) continue;
-    if (sentence >= 0 && log.sentence[k] !== sentence) continue;
     out.push(evidenceAt(text, k));
   }
   return out;
+}
+
+/** The log's size when {@link sentenceOrder} was built; −1 when it is stale. */
+let indexedAt = -1;
+/** The number of sentences the index covers. */
+let sentenceCount = 0;
+/** Entry indices grouped by sentence, in log order within a sentence. */
+let sentenceOrder = new Int32Array(0);
+/** Where each sentence's entries start in {@link sentenceOrder} (one more slot than sentences). */
+let sentenceOffsets = new Int32Array(1);
+
+/** A counting sort of the log's entries by sentence: linear in the entries and sentences. */
+function indexBySentence(): void {
+  const n = log.n;
+  let sentences = 0;
+  for (let k = 0; k < n; k++) sentences = Math.max(sentences, (log.sentence[k] as number) + 1);
+  if (sentenceOffsets.length < sentences + 1) sentenceOffsets = new Int32Array(2 * (sentences + 1));
+  else sentenceOffsets.fill(0, 0, sentences + 1);
+  const offsets = sentenceOffsets.subarray(0, sentences + 1);
+  for (let k = 0; k < n; k++) {
+    const s = log.sentence[k] as number;
+    if (s >= 0) offsets[s + 1] = (offsets[s + 1] as number) + 1;
+  }
+  for (let s = 0; s < sentences; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+  if (sentenceOrder.length < n) sentenceOrder = new Int32Array(2 * n);
+  const cursor = offsets.slice(0, sentences);
+  for (let k = 0; k < n; k++) {
+    const s = log.sentence[k] as number;
+    if (s < 0) continue;
+    const at = cursor[s] as number;
+    sentenceOrder[at] = k;
+    cursor[s] = at + 1;
+  }
+  sentenceCount = sentences;
+  indexedAt = n;
 }
 
 /** The log target of an interaction type. */

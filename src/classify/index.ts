@@ -99,4 +99,4 @@ export type {
   SignalCourse,
 } from "./classify-conversation.js";
 export { classifyConversation } from "./classify-conversation.js";
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";

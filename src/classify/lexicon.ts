@@ -2,6 +2,7 @@
  * Cue lexicons: phrases of one or more tokens, each with a kind and a weight, compiled into a trie
  * keyed by token so that matching is one walk per token, bounded by the longest phrase.
  */
+import { checkOptions } from "../internal/args.js";
 import { englishCues } from "./english-cues.js";
 import { tokenize } from "./tokenize.js";
 import { NUMBER_ID, Vocab } from "./vocab.js";
@@ -173,6 +174,7 @@ export interface CreateLexiconOptions {
  * @category Lexicons
  */
 export function createLexicon(cues: CueInput = {}, options: CreateLexiconOptions = {}): Lexicon {
+  options = checkOptions("createLexicon", options);
   const mode = options.mode ?? "add";
   const merged = {} as { [K in CueKind]: Record<string, number> };
   for (const kind of cueKinds) {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import { TouchpointError, quote } from "../internal/errors.js";
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
 import { analyze, type Evidence, window } from "./analyze.js";
@@ -272,6 +273,7 @@ export function trainClassifier<L extends string>(
   examples: readonly TrainingExample<L>[],
   options: TrainClassifierOptions = {},
 ): TrainedClassifier<L> {
+  options = checkOptions("trainClassifier", options);
   if (examples.length === 0)
     throw new TouchpointError("no_examples", "trainClassifier: expected at least one example, got []");
   const epochs = options.epochs ?? 15;

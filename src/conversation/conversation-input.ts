@@ -1,9 +1,11 @@
 import * as z from "zod";
 import { TouchpointError } from "../internal/errors.js";
+import { withEventTime } from "../internal/event-guard.js";
 import { timestampSchema } from "../schemas/timestamp.js";
 import type { Priority } from "../schemas/vocabulary.js";
 import { channelSchema, prioritySchema } from "../schemas/vocabulary-schemas.js";
 import type { ConversationSettings, ConversationSlaTargets } from "./conversation-types.js";
+import { handlers } from "./conversation-types.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -155,4 +157,27 @@ export function settingsOf(input: ParsedConversationMachineInput): ConversationS
     requireConfirmation: input.requireConfirmation,
     surveyOnce: input.surveyOnce,
   };
+}
+
+const handlerSet = new Set<unknown>(handlers);
+
+/**
+ * The conversation machine's gate (internal/event-guard.ts): the event the machine may process, or
+ * `undefined` to ignore it. A `handoff` to a handler that does not exist, a `by` other than agent
+ * or bot, a `reason` or `text` that is not a string: each would reach context (and a snapshot that
+ * restore refuses), so the event is ignored, as an unknown event is. A time that is not epoch
+ * milliseconds within 1970–9999 (NaN, 1e308, a string) counts as the machine's current time, as a
+ * missing one does. Types are left to the machine (its `customer.*` and `agent.*` transitions take
+ * any event of those namespaces).
+ */
+export function checkConversationEvent(
+  event: { readonly type: string } & Record<string, unknown>,
+): object | undefined {
+  if (event.by !== undefined && event.by !== "agent" && event.by !== "bot") return undefined;
+  if (event.text !== undefined && typeof event.text !== "string") return undefined;
+  if (event.type === "handoff") {
+    if (event.to !== undefined && !handlerSet.has(event.to)) return undefined;
+    if (event.reason !== undefined && typeof event.reason !== "string") return undefined;
+  }
+  return withEventTime(event);
 }

@@ -45,6 +45,7 @@
  *   quarter of a replay. The stage states are part of the API, which rules out flattening them.
  * - One assign per action (see `Changes`): every assign copies the snapshot.
  */
+import { checkOptions } from "../internal/args.js";
 import {
   and,
   assign,
@@ -56,10 +57,11 @@ import {
   type StateSchema,
   setup,
 } from "xstate";
+import { gateEvents } from "../internal/event-guard.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import * as fx from "./conversation-effects.js";
 import type { ParsedConversationMachineInput } from "./conversation-input.js";
-import { parseConversationInput, settingsOf } from "./conversation-input.js";
+import { checkConversationEvent, parseConversationInput, settingsOf } from "./conversation-input.js";
 import type {
   ConversationActionParams,
   ConversationContext,
@@ -418,6 +420,7 @@ function autoClose() {
  * @category Conversation
  */
 export function createConversationMachine(options: ConversationMachineOptions = {}): ConversationMachine {
+  options = checkOptions("createConversationMachine", options);
   return build(options.schedule ?? calendarSchedule) as unknown as ConversationMachine;
 }
 
@@ -564,7 +567,7 @@ function build(schedule: SlaSchedule) {
   const pure = stepsOf(schedule);
   const machine = define(schedule, pure);
   registerSteps(machine, pure);
-  return machine;
+  return gateEvents(machine, checkConversationEvent);
 }
 
 function define(schedule: SlaSchedule, { steps, patches }: ReturnType<typeof stepsOf>) {

@@ -1,3 +1,4 @@
+import { checkSnapshot } from "../internal/args.js";
 import type { ConversationStage, Priority } from "../schemas/vocabulary.js";
 import type { ConversationContext, HandoffRecord, SlaClock, StageVisit } from "./conversation-types.js";
 
@@ -141,6 +142,7 @@ export function conversationRecord(snapshot: {
   value: unknown;
   context: ConversationContext;
 }): ConversationRecord {
+  checkSnapshot("conversationRecord", snapshot);
   const c = snapshot.context;
   const status =
     snapshot.value === "resolved"

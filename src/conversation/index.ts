@@ -61,7 +61,7 @@
  * @module conversation
  */
 
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 export type { MermaidOptions } from "../internal/mermaid.js";
 export { toMermaid } from "../internal/mermaid.js";
 export { businessHoursSchedule } from "./business-hours-schedule.js";

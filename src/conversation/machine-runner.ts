@@ -35,7 +35,15 @@ export function runnerOf(machine: ConversationMachine): MachineRunner {
   const self = createActor(machine, { input: undefined as never });
   const runner: MachineRunner = {
     emitted: [],
-    start: (input) => machine.getInitialSnapshot(scope, input),
+    start: (input) => {
+      try {
+        return machine.getInitialSnapshot(scope, input);
+      } catch (error) {
+        // Older XState 5 versions (5.20.0) throw from the context factory where later ones give a snapshot
+        // in status `error`: the same outcome either way, for every peer version we declare.
+        return { status: "error", error, value: {}, context: undefined } as unknown as ConversationSnapshot;
+      }
+    },
     send: (snapshot, event) => machine.transition(snapshot, event, scope),
   };
   const scope: AnyActorScope = {

@@ -1,3 +1,5 @@
+import { checkSnapshot } from "../internal/args.js";
+import { checkOptions } from "../internal/args.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
 import type { ConversationContext, Handler } from "./conversation-types.js";
 
@@ -218,6 +220,8 @@ export function nextStep(
   snapshot: { value: unknown; context: ConversationContext },
   options: NextStepOptions = {},
 ): NextStep {
+  checkSnapshot("nextStep", snapshot);
+  options = checkOptions("nextStep", options);
   const context = snapshot.context;
   const { phase, sub, turn } = stagePath(snapshot.value, context);
   const stage = context.stage;

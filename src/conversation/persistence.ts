@@ -1,3 +1,5 @@
+import { checkSnapshot } from "../internal/args.js";
+import { checkOptions } from "../internal/args.js";
 import { type Actor, type ActorOptions, type AnyActorRef, createActor } from "xstate";
 import * as z from "zod";
 import { TouchpointError } from "../internal/errors.js";
@@ -70,7 +72,8 @@ export interface PersistedConversation {
   readonly snapshot: PersistedConversationSnapshot;
 }
 
-const time = z.number().finite();
+/** Instants as JavaScript dates can hold them (±8.64e15 ms); anything further is not a time. */
+const time = z.number().min(-8.64e15).max(8.64e15);
 const count = z.int().min(0);
 const nullableTime = time.nullable();
 const clockSchema = z.object({
@@ -167,7 +170,100 @@ const snapshotSchema = z
   .refine((s) => (s.status === "done") === (s.value === "closed" || s.value === "abandoned"), {
     error: "expected status done exactly in the closed and abandoned states",
     path: ["status"],
+  })
+  .superRefine((s, ctx) => {
+    const problem = contradiction(s.value, s.context);
+    if (problem !== null) ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
   });
+
+/** The stage a state value names, or `null` after `active`. */
+function stageOfValue(value: z.infer<typeof activeValue> | z.infer<typeof endValue>): string | null {
+  if (typeof value === "string") return null;
+  const s = value.active.stage;
+  return typeof s === "string" ? s : (Object.keys(s)[0] ?? null);
+}
+
+/**
+ * What a snapshot's context says that its state value, or the order of its own times, denies; the
+ * checks restoreJourney makes for the journey. A snapshot the machine wrote never contradicts
+ * itself (the property tests persist and restore random runs); one edited or forged by hand can.
+ */
+function contradiction(
+  value: z.infer<typeof activeValue> | z.infer<typeof endValue>,
+  c: z.infer<typeof contextSchema>,
+): { message: string; path: (string | number)[] } | null {
+  const stageName = stageOfValue(value);
+  if (stageName !== null && stageName !== c.stage) {
+    return {
+      message: `expected context.stage to be ${JSON.stringify(stageName)} as the state value says, got ${JSON.stringify(c.stage)}`,
+      path: ["context", "stage"],
+    };
+  }
+  const ends = { resolved: c.resolvedAt, closed: c.closedAt, abandoned: c.abandonedAt } as const;
+  if (typeof value === "string" && ends[value] === null) {
+    return {
+      message: `expected context.${value}At in the ${value} state, got null`,
+      path: ["context", `${value}At`],
+    };
+  }
+  if (c.now < c.startedAt) {
+    return {
+      message: `expected context.now (${c.now}) at or after context.startedAt (${c.startedAt})`,
+      path: ["context", "now"],
+    };
+  }
+  const instants = [
+    "firstResponseAt",
+    "restatedAt",
+    "confirmedAt",
+    "firstResolvedAt",
+    "resolvedAt",
+    "closedAt",
+    "abandonedAt",
+    "surveyRequestedAt",
+    "awaitingCustomerSince",
+    "awaitingAgentSince",
+  ] as const;
+  for (const key of instants) {
+    const t = c[key];
+    if (t !== null && (t < c.startedAt || t > c.now)) {
+      return {
+        message: `expected context.${key} (${t}) between startedAt (${c.startedAt}) and now (${c.now})`,
+        path: ["context", key],
+      };
+    }
+  }
+  const within = (t: number) => t >= c.startedAt && t <= c.now;
+  // A visit's end is not bounded by now: an abandonment dates itself back to the silence deadline
+  // while the visit ends at the event that found it.
+  for (const [i, visit] of c.timeline.entries()) {
+    if (
+      visit.enteredAt < c.startedAt ||
+      visit.enteredAt > c.now ||
+      (visit.leftAt !== null && visit.leftAt < visit.enteredAt)
+    ) {
+      return {
+        message: `expected each stage visit to enter between startedAt and now and leave after it entered, got ${JSON.stringify(visit)}`,
+        path: ["context", "timeline", i],
+      };
+    }
+  }
+  for (const [i, p] of c.proposals.entries()) {
+    if (!within(p.at))
+      return {
+        message: `expected the proposal's time (${p.at}) between startedAt and now`,
+        path: ["context", "proposals", i, "at"],
+      };
+  }
+  for (const [i, h] of c.handoffs.entries()) {
+    if (!within(h.at))
+      return {
+        message: `expected the hand-off's time (${h.at}) between startedAt and now`,
+        path: ["context", "handoffs", i, "at"],
+      };
+  }
+  return null;
+}
 
 /** Version 1's state value: four regions, the handler one mirroring `context.handler`. */
 const activeValueV1 = z.object({
@@ -264,11 +360,13 @@ function isActor(value: unknown): value is AnyActorRef {
  * The envelope is `{ schemaVersion, machineId: "conversation", machineVersion, savedAt, snapshot }`
  * (notes/toolchain.md §1.6: XState snapshots carry no version). Pending timers are not part of it,
  * and need not be: every deadline is an absolute instant in context, and a `clock.tick` after
- * {@link restore} re-arms them.
+ * {@link restore} re-arms them. A stopped actor is saved as the state it stopped in.
  *
  * @param source - a running actor of the machine, or a snapshot (`actor.getSnapshot()`, `transition()`)
  * @param savedAt - when it is saved; the time of the snapshot's last event (`context.now`) by default
  * @returns the envelope (plain JSON data)
+ * @throws {@link TouchpointError} `snapshot_invalid` when the snapshot is in status `error` (the
+ *   machine's input was invalid), which no restore could continue
  *
  * @example
  * ```ts
@@ -285,7 +383,15 @@ function isActor(value: unknown): value is AnyActorRef {
  * @category Persistence
  */
 export function persist(source: AnyActorRef | ConversationSnapshot, savedAt?: number): PersistedConversation {
+  if (!isActor(source)) checkSnapshot("persist", source);
   const snapshot = isActor(source) ? (source.getSnapshot() as ConversationSnapshot) : source;
+  if (snapshot.status === "error") {
+    throw new TouchpointError(
+      "snapshot_invalid",
+      `persist: expected a snapshot of a working conversation, got one in status "error" (${(snapshot as { error?: unknown }).error instanceof Error ? (snapshot as { error: Error }).error.message : "no message"})`,
+      { path: "status", value: snapshot.status },
+    );
+  }
   const persisted = conversationMachine.getPersistedSnapshot(snapshot) as unknown as {
     status: string;
     value: unknown;
@@ -294,9 +400,17 @@ export function persist(source: AnyActorRef | ConversationSnapshot, savedAt?: nu
   // JSON round trip: the envelope must be plain data, whatever the caller does with it.
   // `children` and `historyValue` stay (empty: no child actors, no history states) so the inner
   // snapshot also works as `createActor(machine, { snapshot })` input as is.
+  // A stopped actor (or a snapshot XState marked stopped) is saved as the state it stopped in:
+  // restoring it continues the conversation from there.
+  const status =
+    persisted.status === "stopped"
+      ? persisted.value === "closed" || persisted.value === "abandoned"
+        ? "done"
+        : "active"
+      : persisted.status;
   const plain = JSON.parse(
     JSON.stringify({
-      status: persisted.status,
+      status,
       value: persisted.value,
       context: persisted.context,
       children: {},
@@ -410,6 +524,7 @@ export interface RestoreActorOptions {
  * @category Persistence
  */
 export function restoreActor(json: unknown, options: RestoreActorOptions = {}): Actor<ConversationMachine> {
+  options = checkOptions("restoreActor", options);
   const machine = options.machine ?? conversationMachine;
   const snapshot = restore(json, machine);
   return createActor(machine, {

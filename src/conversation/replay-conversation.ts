@@ -1,3 +1,4 @@
+import { checkOptions, checkRecord, fail, isRecord } from "../internal/args.js";
 import { type ActResult, classifyAct } from "../classify/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { Message } from "../schemas/message.js";
@@ -223,6 +224,8 @@ export function replayConversation(
   conversation: Conversation,
   options: ReplayConversationOptions = {},
 ): ReplayConversationResult {
+  checkConversation(conversation);
+  checkOptions("replayConversation", options);
   const machine = options.machine ?? conversationMachine;
   const fast = fastDriver(machine);
   return fast === undefined
@@ -388,4 +391,31 @@ function firstHandler(messages: readonly Message[]): "bot" | "human" {
     if (m.author === "agent") return "human";
   }
   return "human";
+}
+
+/**
+ * The shape replay reads, checked before it reads it: a conversation parsed by `conversationSchema`
+ * (or built by an adapter) passes; raw JSON that was never parsed gets an error that says so.
+ */
+function checkConversation(conversation: unknown): void {
+  const fn = "replayConversation";
+  const hint = "(parse it with conversationSchema from touchpoint/schemas first)";
+  const c = checkRecord(fn, "conversation", conversation);
+  if (typeof c.id !== "string") fail("invalid_input", fn, "conversation.id", c.id, `a string ${hint}`);
+  if (typeof c.createdAt !== "number" || !Number.isFinite(c.createdAt))
+    fail("invalid_input", fn, "conversation.createdAt", c.createdAt, `epoch milliseconds ${hint}`);
+  for (const key of ["messages", "statusChanges"] as const) {
+    const list = c[key];
+    if (!Array.isArray(list)) fail("invalid_input", fn, `conversation.${key}`, list, `an array ${hint}`);
+    for (const [i, item] of list.entries()) {
+      if (!isRecord(item) || typeof item.at !== "number" || !Number.isFinite(item.at))
+        fail(
+          "invalid_input",
+          fn,
+          `conversation.${key}.${i}.at`,
+          isRecord(item) ? item.at : item,
+          `epoch milliseconds ${hint}`,
+        );
+    }
+  }
 }

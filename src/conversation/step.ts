@@ -1,3 +1,5 @@
+import { checkSnapshot } from "../internal/args.js";
+import { checkOptions } from "../internal/args.js";
 import { initialTransition, transition } from "xstate";
 import { NEVER, nextInstant } from "./conversation-effects.js";
 import type { ConversationMachineInput } from "./conversation-input.js";
@@ -129,6 +131,7 @@ function collect(snapshot: ConversationSnapshot, actions: readonly ExecutableLik
  * @category Server-side
  */
 export function initialStep(input: ConversationMachineInput, options: StepOptions = {}): StepResult {
+  options = checkOptions("initialStep", options);
   const machine = options.machine ?? conversationMachine;
   // Validate first: XState turns a throwing context factory into an error snapshot, not a throw.
   parseConversationInput(input);
@@ -168,6 +171,7 @@ export function initialStep(input: ConversationMachineInput, options: StepOption
  * @category Server-side
  */
 export function step(stored: unknown, event: ConversationEvent, options: StepOptions = {}): StepResult {
+  options = checkOptions("step", options);
   const machine = options.machine ?? conversationMachine;
   const current = restore(stored, machine);
   // Events come from the network here: XState throws on an event typed `*` (and on non-objects);
@@ -202,6 +206,7 @@ export function step(stored: unknown, event: ConversationEvent, options: StepOpt
  * @category Server-side
  */
 export function nextDeadline(snapshot: ConversationSnapshot): number | null {
+  checkSnapshot("nextDeadline", snapshot);
   if (snapshot.status !== "active") return null;
   return nextInstant(snapshot.context, snapshot.value === "resolved");
 }

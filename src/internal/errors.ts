@@ -4,8 +4,14 @@
  * Modelled on simple-statistics and remeda (messages start with the function's name) and on zod
  * (a machine-readable snake_case `code`). It lives in `internal/` so that every area can throw it
  * without pulling another area in; each area's index re-exports it, and tsup's code splitting keeps
- * a single class at runtime, so `instanceof` works whichever subpath a caller imported it from.
+ * a single class per module format. The ESM and the CJS builds still define one class each (the
+ * dual-package hazard: an app can load both), so every instance carries a brand registered with
+ * `Symbol.for`, which is global to the JavaScript realm, and `instanceof` and `isTouchpointError`
+ * check the brand rather than the class.
  */
+
+/** The global brand every `TouchpointError` carries, shared by the ESM and CJS builds. */
+const brand: unique symbol = Symbol.for("touchpoint.error") as never;
 
 /**
  * The error touchpoint throws when a precondition the types cannot express is broken: a score out
@@ -18,6 +24,12 @@
  * the input when there is one, and `path` the field inside it.
  *
  * "No data" is not an error: calculators return `null` for an empty sample.
+ *
+ * The package ships an ESM and a CJS build, and an application can load both (one dependency
+ * `import`s touchpoint, another `require`s it). Each build defines this class, so identity of the
+ * class cannot tell a touchpoint error apart. Every instance carries a brand registered with
+ * `Symbol.for("touchpoint.error")`, and `error instanceof TouchpointError` checks that brand, so it
+ * is true whichever build threw; {@link isTouchpointError} does the same as a function.
  *
  * @example
  * ```ts
@@ -42,6 +54,17 @@ export class TouchpointError extends Error {
   readonly value: unknown;
 
   /**
+   * True for any error branded by either build of touchpoint (ESM or CJS), so `instanceof` holds
+   * across the dual-package boundary.
+   *
+   * @param value - anything
+   * @returns whether `value` is a touchpoint error
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isTouchpointError(value);
+  }
+
+  /**
    * @param code - a snake_case identifier, stable across versions
    * @param message - a sentence that starts with the function's name and quotes the value
    * @param details - where the bad value was: its `index` in the input, its `path`, the `value`
@@ -57,7 +80,40 @@ export class TouchpointError extends Error {
     this.index = details.index;
     this.path = details.path;
     this.value = details.value;
+    Object.defineProperty(this, brand, { value: true });
   }
+}
+
+/**
+ * Whether a value is an error thrown by touchpoint, whichever build (ESM or CJS) threw it.
+ *
+ * @remarks
+ * An application can load both builds of the package (one dependency `import`s it, another
+ * `require`s it); each defines its own `TouchpointError` class. Every instance carries the brand
+ * `Symbol.for("touchpoint.error")`, global to the JavaScript realm, and this function checks that
+ * brand. `error instanceof TouchpointError` checks it too.
+ *
+ * @param value - anything, typically the value caught by `catch`
+ * @returns `true` when `value` is a `TouchpointError` from any build of touchpoint
+ *
+ * @example
+ * ```ts
+ * import { isTouchpointError, nps } from "touchpoint/metrics";
+ *
+ * let caught: unknown;
+ * try {
+ *   nps([11]);
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * isTouchpointError(caught); // => true
+ * isTouchpointError(new Error("other")); // => false
+ * ```
+ *
+ * @category Errors
+ */
+export function isTouchpointError(value: unknown): value is TouchpointError {
+  return typeof value === "object" && value !== null && (value as { [brand]?: unknown })[brand] === true;
 }
 
 /** Quotes a value for an error message: strings in quotes, everything else as JavaScript would print it. */

@@ -51,7 +51,7 @@
  *
  * @module journey
  */
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 export type {
   ClassifiedInteraction,
   JourneyCancellationEvent,

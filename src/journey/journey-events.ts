@@ -1,3 +1,4 @@
+import { withEventTime } from "../internal/event-guard.js";
 import * as z from "zod";
 import type { Message } from "../schemas/message.js";
 import type { SurveyResponse } from "../schemas/survey-response.js";
@@ -475,3 +476,77 @@ export const journeyInputSchema = z.object({
   /** The stage to start in. */
   stage: z.string().min(1).optional(),
 });
+
+const optional = (value: unknown, ok: (v: unknown) => boolean): boolean => value === undefined || ok(value);
+const isString = (v: unknown) => typeof v === "string";
+const isBoolean = (v: unknown) => typeof v === "boolean";
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const oneOf = (values: readonly string[]) => {
+  const set = new Set<unknown>(values);
+  return (v: unknown) => set.has(v);
+};
+const isAuthor = oneOf(authorRoles);
+const isChannel = oneOf(channels);
+const isInteractionType = oneOf([...interactionTypes, "unknown"]);
+const isScenario = oneOf([...scenarios, "unknown"]);
+const isRiskReason = oneOf(journeyRiskReasons);
+
+/** Whether the fields the machine reads are of their types (the schema's rules, checked by hand: this runs on every event). */
+function fieldsOk(e: Record<string, unknown>): boolean {
+  switch (e.type) {
+    case "journey.interaction": {
+      if (!optional(e.author, isAuthor) || !optional(e.channel, isChannel)) return false;
+      const i = e.interaction;
+      if (i === undefined) return true;
+      if (!isObject(i) || !optional(i.type, isInteractionType) || !optional(i.scenario, isScenario))
+        return false;
+      const signals = i.signals;
+      return (
+        signals === undefined ||
+        (isObject(signals) &&
+          optional(signals.intentToCancel, isBoolean) &&
+          optional(signals.evaluating, isBoolean))
+      );
+    }
+    case "journey.evaluation":
+      return optional(e.signal, isString);
+    case "journey.purchase":
+    case "journey.repurchase":
+      return optional(e.amount, (v) => typeof v === "number" && Number.isFinite(v));
+    case "journey.review":
+      return (
+        optional(e.rating, (v) => typeof v === "number" && v >= 1 && v <= 5) && optional(e.public, isBoolean)
+      );
+    case "journey.cancellation":
+      return optional(e.reason, isString);
+    case "journey.winback":
+      return optional(e.to, isString);
+    case "journey.risk.clear":
+      return optional(e.reason, isRiskReason);
+    default:
+      return true;
+  }
+}
+
+const journeyTypes = new Set<string>(journeyEventTypes);
+
+/**
+ * The journey machine's gate (internal/event-guard.ts): an event of a known type as
+ * {@link journeyEventSchema} reads it (a CSAT or CES answer without a scale gets the 1–5 default, so
+ * every guard has what it reads), or `undefined` to ignore one whose fields the schema refuses. A
+ * time that is not epoch milliseconds within 1970–9999 counts as the machine's current time, as a
+ * missing one does. Unknown types go on to the machine, which ignores them.
+ */
+export function checkJourneyEvent(
+  event: { readonly type: string } & Record<string, unknown>,
+): object | undefined {
+  if (!journeyTypes.has(event.type)) return event;
+  if (event.type === "journey.survey") {
+    // Rare, and the answer needs its scale's default: the schema reads it.
+    const response = surveyResponseSchema.safeParse(event.response);
+    if (!response.success) return undefined;
+    return withEventTime({ ...event, response: response.data });
+  }
+  return fieldsOk(event) ? withEventTime(event) : undefined;
+}

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import {
   assign,
   emit,
@@ -7,9 +8,10 @@ import {
   type StateSchema,
   setup,
 } from "xstate";
+import { gateEvents } from "../internal/event-guard.js";
 import type { JourneyStage } from "../schemas/vocabulary.js";
 import type { JourneyEvent, JourneyEventType } from "./journey-events.js";
-import { journeyEventTypes } from "./journey-events.js";
+import { checkJourneyEvent, journeyEventTypes } from "./journey-events.js";
 import { defaultJourneyModel, type JourneyModel } from "./journey-model.js";
 import {
   isActivity,
@@ -379,17 +381,21 @@ export function createJourneyMachine<S extends string = JourneyStage>(
   model: JourneyModel<S>,
   options: JourneyOptions = {},
 ): JourneyMachine<S> {
+  options = checkOptions("createJourneyMachine", options);
   const resolved = resolveJourneyOptions("createJourneyMachine", options);
-  const built = buildJourneyMachine(
-    model,
-    resolved,
+  const built = gateEvents(
+    buildJourneyMachine(model, resolved),
+    checkJourneyEvent,
   ) as BuiltJourneyMachine<S> as unknown as JourneyMachine<S>;
   registerJourneyDefinition(built, model, resolved);
   return built;
 }
 
 const defaultOptions = resolveJourneyOptions("journeyMachine");
-const machine = buildJourneyMachine(defaultJourneyModel, defaultOptions) as unknown as JourneyMachine;
+const machine = gateEvents(
+  buildJourneyMachine(defaultJourneyModel, defaultOptions),
+  checkJourneyEvent,
+) as unknown as JourneyMachine;
 registerJourneyDefinition(machine, defaultJourneyModel, defaultOptions);
 
 /**

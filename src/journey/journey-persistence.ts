@@ -128,7 +128,9 @@ export function persistJourney<S extends string = JourneyStage>(
   snapshot: SnapshotFrom<JourneyMachine<S>>,
   savedAt?: number,
 ): PersistedJourney {
-  const persisted = machine.getPersistedSnapshot(snapshot) as unknown as PersistedJourney["snapshot"];
+  const raw = machine.getPersistedSnapshot(snapshot) as unknown as PersistedJourney["snapshot"];
+  // A stopped actor is saved as the state it stopped in (the journey has no final state).
+  const persisted = raw.status === "stopped" ? { ...raw, status: "active" } : raw;
   return persistenceOf(machine as unknown as JourneyMachine<string>).persist(
     persisted as never,
     savedAt ?? snapshot.context.now,

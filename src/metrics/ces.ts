@@ -2,6 +2,7 @@
  * Customer Effort Score (CES 2.0) in the three ways vendors report it: the mean, the percentage
  * that agree, and the easy-minus-difficult index. One histogram state serves all three.
  */
+import { checkOptions } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Aggregate } from "./aggregate.js";
 import type { RatingScale } from "./csat.js";
@@ -134,6 +135,7 @@ function resultOf(state: HistogramState, r: Resolved): CesResult | null {
  * @category Survey scores
  */
 export function ces(scores: ArrayLike<number>, options: CesOptions = {}): CesResult | null {
+  options = checkOptions("ces", options);
   const r = resolve("ces", options);
   const counts = new Array<number>(r.max - r.min + 1).fill(0);
   countRatings(counts, r.min, r.max, scores, "ces", false);
@@ -163,6 +165,7 @@ export function ces(scores: ArrayLike<number>, options: CesOptions = {}): CesRes
  * @category Survey scores
  */
 export function cesAggregate(options: CesOptions = {}): Aggregate<number, CesResult | null, HistogramState> {
+  options = checkOptions("cesAggregate", options);
   const r = resolve("ces", options);
   return histogramAggregate("ces", r, (state) => resultOf(state, r));
 }

@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import type { Aggregate } from "./aggregate.js";
 import { countsAggregate } from "./counts-aggregate.js";
 import { checkCount, inconsistent, percent } from "./survey-checks.js";
@@ -51,6 +52,7 @@ function rate(input: ChurnRateInput): number | null {
  * @category Rates
  */
 export function churnRate(input: ChurnRateInput): number | null {
+  checkRecord("churnRate", "input", input);
   check(input);
   return rate(input);
 }

@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import type { Aggregate } from "./aggregate.js";
 import { countsAggregate } from "./counts-aggregate.js";
 import { checkCount, inconsistent, percent } from "./survey-checks.js";
@@ -53,6 +54,7 @@ function rate(input: ConversionRateInput): number | null {
  * @category Rates
  */
 export function conversionRate(input: ConversionRateInput): number | null {
+  checkRecord("conversionRate", "input", input);
   check(input);
   return rate(input);
 }

@@ -3,6 +3,7 @@
  * integer scale. The state is a histogram of the scale's points, so the threshold can be chosen
  * when finalising and any split of the ratings merges back exactly.
  */
+import { checkOptions } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Aggregate } from "./aggregate.js";
 import { histogramAggregate, type HistogramState } from "./histogram-aggregate.js";
@@ -140,6 +141,7 @@ function breakdownOf(state: HistogramState, r: Resolved): CsatBreakdown | null {
  * @category Survey scores
  */
 export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): number | null {
+  options = checkOptions("csat", options);
   const r = resolve("csat", options);
   const counts = new Array<number>(r.max - r.min + 1).fill(0);
   countRatings(counts, r.min, r.max, ratings, "csat", false);
@@ -176,6 +178,7 @@ export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): num
  * @category Survey scores
  */
 export function csatBreakdown(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatBreakdown | null {
+  options = checkOptions("csatBreakdown", options);
   const r = resolve("csatBreakdown", options);
   const counts = new Array<number>(r.max - r.min + 1).fill(0);
   countRatings(counts, r.min, r.max, ratings, "csatBreakdown", false);
@@ -205,6 +208,7 @@ export function csatBreakdown(ratings: ArrayLike<number>, options: CsatOptions =
  * @category Survey scores
  */
 export function csatAggregate(options: CsatOptions = {}): Aggregate<number, number | null, HistogramState> {
+  options = checkOptions("csatAggregate", options);
   const r = resolve("csat", options);
   return histogramAggregate("csat", r, (state) => {
     const [satisfied, total] = satisfiedOf(state, r.threshold);
@@ -236,6 +240,7 @@ export function csatAggregate(options: CsatOptions = {}): Aggregate<number, numb
 export function csatBreakdownAggregate(
   options: CsatOptions = {},
 ): Aggregate<number, CsatBreakdown | null, HistogramState> {
+  options = checkOptions("csatBreakdownAggregate", options);
   const r = resolve("csatBreakdown", options);
   return histogramAggregate("csatBreakdown", r, (state) => breakdownOf(state, r));
 }

@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import { checkNumber } from "./survey-checks.js";
 
@@ -114,6 +115,7 @@ function marginOf(value: number | undefined): number {
  * @category Rates
  */
 export function customerLifetimeValue(input: CustomerLifetimeValueInput): number {
+  checkRecord("customerLifetimeValue", "input", input);
   switch (input.method) {
     case "purchase": {
       const value = checkNumber(FN, "averageOrderValue", input.averageOrderValue, 0);

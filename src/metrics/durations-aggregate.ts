@@ -3,6 +3,7 @@
  * It is the accumulator form of the response- and resolution-time summaries, for data that does not
  * fit in one array or arrives in shards.
  */
+import { checkOptions } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Aggregate } from "./aggregate.js";
 import {
@@ -103,6 +104,7 @@ function checkDuration(fn: string, value: number, index: number): void {
 export function durationsAggregate(
   options: QuantileSketchOptions = {},
 ): Aggregate<number, DurationsSummary | null, DurationsState> {
+  options = checkOptions("durationsAggregate", options);
   const fn = "durationsAggregate";
   const m = sketchInternals.mappingOf(sketchInternals.accuracyOf(fn, options));
   return {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { Summary } from "../internal/summary.js";
 import { openBetween } from "./business-duration.js";
 import { type BusinessSchedule, compiledOf } from "./business-schedule.js";
@@ -153,6 +154,7 @@ export function firstResponseTimes(
   conversations: readonly MetricConversation[],
   options: FirstResponseOptions = {},
 ): FirstResponseTimesResult {
+  options = checkOptions("firstResponseTimes", options);
   const fn = "firstResponseTimes";
   checkList(conversations, fn);
   checkOption(options.clockStart, CLOCK_STARTS, fn, "options.clockStart");

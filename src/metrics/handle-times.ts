@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { Summary } from "../internal/summary.js";
 import type { ConversationStatus } from "../schemas/vocabulary.js";
 import { openBetween } from "./business-duration.js";
@@ -119,6 +120,7 @@ export function handleTimes(
   conversations: readonly MetricConversation[],
   options: HandleTimeOptions = {},
 ): HandleTimesResult {
+  options = checkOptions("handleTimes", options);
   const fn = "handleTimes";
   checkList(conversations, fn);
   checkOption(options.clockStart, ["created", "handoff"], fn, "options.clockStart");

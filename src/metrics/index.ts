@@ -19,7 +19,7 @@
  * @module metrics
  */
 
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 
 // Survey scores, rates, accumulators and quantile sketches (survey/rate helper).
 export type { Accumulator, Aggregate } from "./aggregate.js";

@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { Summary } from "../internal/summary.js";
 import { openBetween } from "./business-duration.js";
 import { type BusinessSchedule, type Compiled, compiledOf } from "./business-schedule.js";
@@ -176,6 +177,7 @@ export function nextResponseTimes(
   conversations: readonly MetricConversation[],
   options: NextResponseOptions = {},
 ): NextResponseTimesResult {
+  options = checkOptions("nextResponseTimes", options);
   const fn = "nextResponseTimes";
   checkList(conversations, fn);
   const schedule = options.schedule;

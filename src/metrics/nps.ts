@@ -3,6 +3,7 @@
  * aggregates behind both. The state is the three group counts, so any split of the answers merges
  * back exactly; the calculators run the same counting loop as the aggregates.
  */
+import { checkOptions } from "../internal/args.js";
 import type { Aggregate } from "./aggregate.js";
 import { badScore, countRatings, stateCount } from "./survey-checks.js";
 import type { Interval } from "./wilson-interval.js";
@@ -208,6 +209,7 @@ export function npsBreakdown(
   scores: ArrayLike<number>,
   options: NpsBreakdownOptions = {},
 ): NpsBreakdown | null {
+  options = checkOptions("npsBreakdown", options);
   return breakdownOf(
     countScores({ promoters: 0, passives: 0, detractors: 0 }, scores, "npsBreakdown", false),
     options.z ?? 1.96,
@@ -263,6 +265,7 @@ export function npsAggregate(): Aggregate<number, number | null, NpsState> {
 export function npsBreakdownAggregate(
   options: NpsBreakdownOptions = {},
 ): Aggregate<number, NpsBreakdown | null, NpsState> {
+  options = checkOptions("npsBreakdownAggregate", options);
   const z = options.z ?? 1.96;
   return makeAggregate("npsBreakdown", (state) => breakdownOf(state, z));
 }

@@ -16,6 +16,7 @@
  * size is ⌈ln(max/min)/ln γ⌉ + 1 buckets per sign, about 1,040 at α = 1 % for values from 1 ms to
  * 11 days in milliseconds.
  */
+import { checkOptions } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Aggregate } from "./aggregate.js";
 import { badState, incompatibleState } from "./survey-checks.js";
@@ -468,6 +469,7 @@ export interface QuantilesAggregateOptions extends QuantileSketchOptions {
 export function quantilesAggregate(
   options: QuantilesAggregateOptions = {},
 ): Aggregate<number, number[] | null, QuantileSketchState> {
+  options = checkOptions("quantilesAggregate", options);
   const fn = "quantilesAggregate";
   const m = mappingOf(accuracyOf(fn, options));
   const ps = (options.probabilities ?? [0.5, 0.9, 0.95]).map((p) => checkProbability(fn, p));

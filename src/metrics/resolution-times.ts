@@ -1,3 +1,4 @@
+import { checkOptions } from "../internal/args.js";
 import type { Summary } from "../internal/summary.js";
 import { openBetween } from "./business-duration.js";
 import { type BusinessSchedule, compiledOf } from "./business-schedule.js";
@@ -112,6 +113,7 @@ export function resolutionTimes(
   conversations: readonly MetricConversation[],
   options: ResolutionOptions = {},
 ): ResolutionTimesResult {
+  options = checkOptions("resolutionTimes", options);
   const fn = "resolutionTimes";
   checkList(conversations, fn);
   checkOption(options.clockStart, ["created", "handoff"], fn, "options.clockStart");

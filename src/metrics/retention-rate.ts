@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import type { Aggregate } from "./aggregate.js";
 import { countsAggregate } from "./counts-aggregate.js";
 import { checkCount, inconsistent, percent } from "./survey-checks.js";
@@ -57,6 +58,7 @@ function rate(input: RetentionRateInput): number | null {
  * @category Rates
  */
 export function retentionRate(input: RetentionRateInput): number | null {
+  checkRecord("retentionRate", "input", input);
   check(input);
   return rate(input);
 }

@@ -131,6 +131,33 @@ export function countRatings(
   fn: string,
   skipMissing: boolean,
 ): void {
+  if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
+    throw new TouchpointError("invalid_input", `${fn}: expected an array of scores, got ${quote(values)}`, {
+      value: values,
+    });
+  }
+  try {
+    countRatingsUnchecked(counts, min, max, values, fn, skipMissing);
+  } catch (error) {
+    if (error instanceof TouchpointError) throw error;
+    // The hot loop subtracts before it checks, and an object without a prototype (or whose
+    // valueOf throws) cannot be subtracted: find it and report it as any other bad score.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== "number" && !(skipMissing && v == null)) badScore(fn, v, min, max, i);
+    }
+    throw error;
+  }
+}
+
+function countRatingsUnchecked(
+  counts: number[],
+  min: number,
+  max: number,
+  values: ArrayLike<number | null | undefined>,
+  fn: string,
+  skipMissing: boolean,
+): void {
   const points = counts.length;
   // Two typed local histograms filled alternately: consecutive equal ratings (common) no longer
   // wait on each other's increment, which makes the loop ~30 % faster than one histogram.
@@ -177,6 +204,16 @@ export function resolveScale(
   defaultMin: number,
   defaultMax: number,
 ): { min: number; max: number } {
+  if (scale !== undefined && (typeof scale !== "object" || scale === null)) {
+    throw new TouchpointError(
+      "invalid_option",
+      `${fn}: expected scale to be { min, max }, got ${quote(scale)}`,
+      {
+        path: "scale",
+        value: scale,
+      },
+    );
+  }
   const min = scale?.min ?? defaultMin;
   const max = scale?.max ?? defaultMax;
   if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || max <= min || max - min > 1000) {

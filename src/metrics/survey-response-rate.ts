@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import type { Aggregate } from "./aggregate.js";
 import { countsAggregate } from "./counts-aggregate.js";
 import { checkCount, inconsistent, percent } from "./survey-checks.js";
@@ -50,6 +51,7 @@ function rate(input: SurveyResponseRateInput): number | null {
  * @category Rates
  */
 export function surveyResponseRate(input: SurveyResponseRateInput): number | null {
+  checkRecord("surveyResponseRate", "input", input);
   check(input);
   return rate(input);
 }

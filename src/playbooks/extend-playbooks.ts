@@ -1,3 +1,4 @@
+import { checkList } from "../internal/args.js";
 import { validate, type ValidationIssue } from "../schemas/validate.js";
 import { invalidPlaybook, prefixIssues } from "./define-playbook.js";
 import type { Playbook, PlaybookInput } from "./playbook-types.js";
@@ -34,6 +35,7 @@ import { playbookSchema } from "./playbook-schema.js";
  * @category Playbooks
  */
 export function extendPlaybooks(base: readonly Playbook[], additions: readonly PlaybookInput[]): Playbook[] {
+  checkList("extendPlaybooks", "base", base);
   const issues: ValidationIssue[] = [];
   const parsed: Playbook[] = [];
   for (let i = 0; i < additions.length; i++) {

@@ -45,7 +45,7 @@
  * @module playbooks
  */
 
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 export { builtinPlaybooks, interactionTypePlaybooks, scenarioPlaybooks } from "./builtin-playbooks.js";
 export { definePlaybook } from "./define-playbook.js";
 export { extendPlaybooks } from "./extend-playbooks.js";

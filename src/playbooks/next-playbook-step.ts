@@ -11,6 +11,7 @@
  * `nextStep` is imported from its own file, which imports nothing at runtime, so the playbooks bundle
  * stays free of xstate.
  */
+import { checkSnapshot } from "../internal/args.js";
 import type {
   ChecklistEntry,
   ConversationContext,
@@ -262,5 +263,6 @@ export function nextPlaybookStep(
   snapshot: { value: unknown; context: ConversationContext },
   input: NextPlaybookStepInput = {},
 ): PlaybookNextStep {
+  checkSnapshot("nextPlaybookStep", snapshot);
   return playbookExtension(input)(nextStep(snapshot), snapshot.context);
 }

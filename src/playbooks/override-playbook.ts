@@ -1,3 +1,4 @@
+import { checkRecord } from "../internal/args.js";
 import { validate } from "../schemas/validate.js";
 import { invalidPlaybook } from "./define-playbook.js";
 import type { Playbook, PlaybookPatch } from "./playbook-types.js";
@@ -53,6 +54,7 @@ function merge(base: unknown, patch: unknown): unknown {
  * @category Playbooks
  */
 export function overridePlaybook(base: Playbook, patch: PlaybookPatch): Playbook {
+  checkRecord("overridePlaybook", "base", base);
   const result = validate(playbookSchema, merge(base, patch));
   if (!result.success)
     throw invalidPlaybook("overridePlaybook", `the override of ${JSON.stringify(base.id)}`, result.issues);

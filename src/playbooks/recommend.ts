@@ -1,6 +1,7 @@
+import { checkRecord, fail, isRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import type { Channel, ConversationStage, InteractionType, Scenario } from "../schemas/vocabulary.js";
-import { conversationStages } from "../schemas/vocabulary.js";
+import { channels, conversationStages } from "../schemas/vocabulary.js";
 import { builtinPlaybooks } from "./builtin-playbooks.js";
 import type { ChannelTemplates, EscalationTrigger, Playbook, PlaybookStep } from "./playbook-types.js";
 import { channelFallbacks, type PlaybookJourneyStage, type PlaybookSignal } from "./playbook-vocabulary.js";
@@ -355,6 +356,7 @@ function escalationReason(
  * @category Recommend
  */
 export function recommend(input: RecommendInput): Recommendation {
+  checkRecommendInput(input);
   const stage = input.stage ?? input.conversation?.stage;
   if (stage === undefined) {
     throw new TouchpointError(
@@ -462,4 +464,53 @@ export function recommend(input: RecommendInput): Recommendation {
     score: best.score,
     alternatives,
   };
+}
+
+const channelSet = new Set<unknown>(channels);
+const stageSet = new Set<unknown>(conversationStages);
+
+/** The fields recommend reads, checked as a JavaScript caller or JSON may pass them. */
+function checkRecommendInput(input: unknown): void {
+  const fn = "recommend";
+  const i = checkRecord(fn, "input", input);
+  if (i.stage !== undefined && !stageSet.has(i.stage))
+    fail("invalid_input", fn, "input.stage", i.stage, `one of ${conversationStages.join(", ")}`);
+  if (i.channel !== undefined && i.channel !== null && !channelSet.has(i.channel))
+    fail("invalid_input", fn, "input.channel", i.channel, `one of ${channels.join(", ")}`);
+  if (i.conversation !== undefined) {
+    const c = checkRecord(fn, "input.conversation", i.conversation);
+    if (c.stage !== undefined && !stageSet.has(c.stage))
+      fail(
+        "invalid_input",
+        fn,
+        "input.conversation.stage",
+        c.stage,
+        `one of ${conversationStages.join(", ")}`,
+      );
+  }
+  if (i.playbooks !== undefined && !Array.isArray(i.playbooks))
+    fail("invalid_input", fn, "input.playbooks", i.playbooks, "an array of playbooks");
+  if (i.classification !== undefined && !Array.isArray(i.classification) && !isRecord(i.classification))
+    fail(
+      "invalid_input",
+      fn,
+      "input.classification",
+      i.classification,
+      "a classifier result or an array of them",
+    );
+  if (Array.isArray(i.classification)) {
+    for (const [k, c] of i.classification.entries())
+      if (!isRecord(c)) fail("invalid_input", fn, `input.classification.${k}`, c, "a classifier result");
+  }
+  if (i.signals !== undefined && !isRecord(i.signals) && !Array.isArray(i.signals))
+    fail("invalid_input", fn, "input.signals", i.signals, "signal names, or an object of signal strengths");
+  if (i.escape !== undefined && i.escape !== "html" && i.escape !== "none")
+    fail("invalid_input", fn, "input.escape", i.escape, '"html" or "none"');
+  for (const key of ["rejections", "reopens", "previousContacts", "waitingMinutes"] as const) {
+    const v = i[key];
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v)))
+      fail("invalid_input", fn, `input.${key}`, v, "a finite number");
+  }
+  if (i.language !== undefined && typeof i.language !== "string")
+    fail("invalid_input", fn, "input.language", i.language, 'a language tag such as "en"');
 }

@@ -24,6 +24,52 @@ export interface RenderTemplateOptions {
   escape?: "html" | "none";
   /** Placeholder names allowed on top of {@link templateVariables} (a team's own, such as `couponCode`). */
   variables?: readonly string[];
+  /**
+   * `true` (the default): a value that renders empty or blank (`""`, `"  "`) is `missing_variable`,
+   * so a customer never receives "Hi ,". `false` inserts such values as they are.
+   */
+  strict?: boolean;
+}
+
+const optionNames = new Set(["escape", "variables", "strict"]);
+
+/** Checks renderTemplate's arguments as a JavaScript caller or JSON may pass them. */
+function checkArguments(template: unknown, variables: unknown, options: unknown): void {
+  const fail = (code: string, path: string, value: unknown, expected: string): never => {
+    throw new TouchpointError(code, `renderTemplate: expected ${expected} for ${path}, got ${quote(value)}`, {
+      path,
+      value,
+    });
+  };
+  if (typeof template !== "string") {
+    if (typeof template !== "object" || template === null)
+      fail("invalid_template", "template", template, "a string or a resolved template");
+    const t = template as Record<string, unknown>;
+    if (typeof t.text !== "string") fail("invalid_template", "template.text", t.text, "a string");
+    if (!Array.isArray(t.variables) || !t.variables.every((v) => typeof v === "string"))
+      fail("invalid_template", "template.variables", t.variables, "an array of strings");
+    if (t.escape !== "html" && t.escape !== "none")
+      fail("invalid_template", "template.escape", t.escape, '"html" or "none"');
+  }
+  if (typeof variables !== "object" || variables === null || Array.isArray(variables))
+    fail("invalid_variables", "variables", variables, "an object of placeholder values");
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    fail("invalid_option", "options", options, "an object");
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!optionNames.has(key))
+      fail("invalid_option", `options.${key}`, o[key], "no such option (escape, variables, strict)");
+  }
+  if (o.escape !== undefined && o.escape !== "html" && o.escape !== "none")
+    fail("invalid_option", "options.escape", o.escape, '"html" or "none"');
+  if (
+    o.variables !== undefined &&
+    (!Array.isArray(o.variables) || !o.variables.every((v) => typeof v === "string"))
+  )
+    fail("invalid_option", "options.variables", o.variables, "an array of strings");
+  if (o.strict !== undefined && typeof o.strict !== "boolean")
+    fail("invalid_option", "options.strict", o.strict, "a boolean");
 }
 
 /**
@@ -46,7 +92,8 @@ export interface ResolvedTemplate {
  * @remarks
  * Syntax: `{{name}}` (a letter, then letters, digits or `_`); `{{{{` writes a literal `{{`. Names must
  * be {@link templateVariables} or listed in `options.variables`, so a misspelt placeholder is an
- * error, never an empty gap in a message to a customer. Values are inserted literally, in a single
+ * error, never an empty gap in a message to a customer; so is a value that renders empty or blank,
+ * unless `strict: false`. Values are inserted literally, in a single
  * pass: a value that itself contains `{{name}}` stays as typed and is not expanded (no template
  * injection). With `escape: "html"` the values (not the template text) are HTML-escaped. Variables the
  * template does not use are ignored, so one complete set of values can render any template. Linear
@@ -59,9 +106,12 @@ export interface ResolvedTemplate {
  * @param variables - a value for every placeholder (strings, or numbers printed as JavaScript does)
  * @param options - HTML escaping and extra placeholder names
  * @returns the rendered text
- * @throws TouchpointError `missing_variable` when a placeholder has no value, `unknown_variable` when
+ * @throws TouchpointError `missing_variable` when a placeholder has no value (or, in strict mode, an
+ *   empty or blank one), `unknown_variable` when
  *   a placeholder name is not allowed, `invalid_variable` when a value is neither a string nor a
- *   finite number, `unclosed_placeholder` / `invalid_placeholder` when the template is malformed
+ *   finite number, `unclosed_placeholder` / `invalid_placeholder` when the template is malformed,
+ *   `invalid_template` / `invalid_variables` / `invalid_option` when an argument is not of its type or
+ *   an option is unknown
  *
  * @example
  * ```ts
@@ -73,6 +123,8 @@ export interface ResolvedTemplate {
  * renderTemplate("Use {{{{code}} as typed", {}); // => "Use {{code}} as typed"
  * renderTemplate("Your code: {{couponCode}}", { couponCode: "SAVE10" }, { variables: ["couponCode"] }); // => "Your code: SAVE10"
  * renderTemplate("Hi {{customerFirstName}}" as string, {}); // throws missing_variable
+ * renderTemplate("Hi {{customerFirstName}},", { customerFirstName: "" }); // throws missing_variable
+ * renderTemplate("Hi {{customerFirstName}},", { customerFirstName: "" }, { strict: false }); // => "Hi ,"
  * renderTemplate("Hi {{custmerFirstName}}" as string, { custmerFirstName: "Ana" }); // throws unknown_variable
  * ```
  *
@@ -83,6 +135,8 @@ export function renderTemplate<const T extends string>(
   variables: TemplateValues<T>,
   options: RenderTemplateOptions = {},
 ): string {
+  checkArguments(template, variables, options);
+  const strict = options.strict ?? true;
   const text = typeof template === "string" ? template : template.text;
   const escaping = options.escape ?? (typeof template === "string" ? "none" : template.escape);
   const extra =
@@ -112,8 +166,16 @@ export function renderTemplate<const T extends string>(
     }
     const value = values[name];
     let inserted: string;
-    if (typeof value === "string") inserted = value;
-    else if (typeof value === "number" && Number.isFinite(value)) inserted = String(value);
+    if (typeof value === "string") {
+      if (strict && value.trim() === "") {
+        throw new TouchpointError(
+          "missing_variable",
+          `renderTemplate: expected a non-blank value for ${quote(name)}, got ${quote(value)} (placeholder at index ${index}; pass strict: false to allow it)`,
+          { index, path: name, value },
+        );
+      }
+      inserted = value;
+    } else if (typeof value === "number" && Number.isFinite(value)) inserted = String(value);
     else {
       throw new TouchpointError(
         "invalid_variable",

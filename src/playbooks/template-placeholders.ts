@@ -125,6 +125,15 @@ export type TemplatePlaceholders<T extends string, Found extends string = never>
  * @category Templates
  */
 export function templatePlaceholders(template: string): string[] {
+  if (typeof template !== "string")
+    throw new TouchpointError(
+      "invalid_template",
+      `templatePlaceholders: expected a string, got ${quote(template)}`,
+      {
+        path: "template",
+        value: template,
+      },
+    );
   const seen = new Set<string>();
   for (const part of scanTemplate(template, "templatePlaceholders")) {
     if (part.kind === "placeholder") seen.add(part.name);

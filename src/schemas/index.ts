@@ -25,7 +25,7 @@
  * @module schemas
  */
 
-export { TouchpointError } from "../internal/errors.js";
+export { isTouchpointError, TouchpointError } from "../internal/errors.js";
 export type { Conversation, ConversationInput, StatusChange } from "./conversation.js";
 export { conversationSchema, statusChangeSchema } from "./conversation.js";
 export type { Customer, CustomerInput } from "./customer.js";

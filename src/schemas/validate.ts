@@ -1,3 +1,5 @@
+import { checkList } from "../internal/args.js";
+import { checkIterable, fail } from "../internal/args.js";
 import type * as z from "zod";
 import { quote } from "../internal/errors.js";
 
@@ -93,6 +95,7 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
  * @category Validation
  */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
+  checkSchema("validate", schema);
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return { success: false, issues: toIssues(result.error) };
@@ -130,8 +133,9 @@ export function validateBatch<S extends z.ZodType>(
   const data: z.output<S>[] = [];
   const indices: number[] = [];
   const errors: { index: number; issues: ValidationIssue[] }[] = [];
+  checkSchema("validateBatch", schema);
   let index = 0;
-  for (const record of records) {
+  for (const record of checkIterable<unknown>("validateBatch", "records", records)) {
     const result = schema.safeParse(record, { reportInput: true });
     if (result.success) {
       data.push(result.data);
@@ -161,7 +165,17 @@ export function validateBatch<S extends z.ZodType>(
  * @category Validation
  */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
+  checkList("formatIssues", "issues", issues);
   return issues
     .map((issue) => `${issue.path || "(input)"}: ${issue.message} (got ${quote(issue.received)})`)
     .join("\n");
+}
+
+function checkSchema(fn: string, schema: unknown): void {
+  if (
+    typeof schema !== "object" ||
+    schema === null ||
+    typeof (schema as { safeParse?: unknown }).safeParse !== "function"
+  )
+    fail("invalid_schema", fn, "schema", schema, "a zod schema (such as conversationSchema)");
 }

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import sizeLimit from "../../.size-limit.mjs";
-import { areas, entryPoints, exportsMap } from "../../scripts/areas.mjs";
+import { areas, entryPoints, exportsMap, mainFunctions, splitEntryPoints } from "../../scripts/areas.mjs";
 import { typedocEntryPoints } from "../../scripts/sync-areas.mjs";
 import { library } from "../../tsup.config.js";
 
@@ -31,7 +31,7 @@ describe("scripts/areas.mjs agrees with", () => {
   });
 
   it("the tsup entries", () => {
-    expect(library.entry).toEqual(entryPoints());
+    expect(library.entry).toEqual({ ...entryPoints(), ...splitEntryPoints() });
   });
 
   it("the typedoc entry points (every area; the root barrel would document everything twice)", () => {
@@ -41,10 +41,16 @@ describe("scripts/areas.mjs agrees with", () => {
     expect(typedocEntries, "run `node scripts/sync-areas.mjs`").toEqual(typedocEntryPoints());
   });
 
-  it("the size-limit checks (one per subpath, the root's budget the sum of the areas')", () => {
+  it("the size-limit checks (one per subpath, one per main function, the root's budget the sum of the areas')", () => {
     const checks = sizeLimit as { name: string; path: string; import: string; limit: string }[];
     expect(checks.map((c) => [c.name, c.path, c.import, c.limit])).toEqual([
       ...areas.map((a) => [`touchpoint/${a.name}`, `dist/${a.name}.js`, "*", a.budget]),
+      ...mainFunctions.map((f) => [
+        `${f.name} from touchpoint/${f.area}`,
+        `dist/${f.area}.js`,
+        `{ ${f.name} }`,
+        f.budget,
+      ]),
       [
         "touchpoint",
         "dist/index.js",

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -70,6 +71,19 @@ describe("a user's bundle", () => {
     expect(fromPackage(inputs, "zod")).toEqual([]);
     expect(fromPackage(inputs, "xstate")).toEqual([]);
     for (const marker of [...zodMarkers, ...xstateMarkers]) expect(text).not.toContain(marker);
+  });
+
+  // Issue 13: recommend.ts and render-template.ts import nothing from zod, yet the playbooks chunk
+  // brought it in (50.8 kB gz) through the area's top-level schemas; each main function now has a
+  // chunk of its own (scripts/areas.mjs, mainFunctions).
+  it('`import { recommend, renderTemplate } from "touchpoint/playbooks"` contains no zod and no xstate', async () => {
+    const { text } = await bundle(
+      "recommend",
+      'import { recommend, renderTemplate } from "touchpoint/playbooks";\nconsole.log(recommend, renderTemplate);\n',
+    );
+    for (const marker of [...zodMarkers, ...xstateMarkers]) expect(text).not.toContain(marker);
+    // esbuild lists zod as an input with 0 bytes in the output when the import is unused.
+    expect(gzipSync(text).length).toBeLessThan(26_000);
   });
 
   // The checks above must be able to fail: the same method finds zod and xstate where they are.

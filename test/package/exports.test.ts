@@ -21,6 +21,7 @@ interface Probe {
   subpaths: Record<string, { esm: string[]; cjs: string[]; esmFile: string; cjsFile: string }>;
   esmErrorClasses: number;
   cjsErrorClasses: number;
+  crossBuild: Record<string, boolean>;
 }
 let probe: Probe;
 
@@ -65,6 +66,18 @@ describe("built package", () => {
   it("TouchpointError is one class whichever subpath exports it (one per module format)", () => {
     expect(probe.esmErrorClasses).toBe(1);
     expect(probe.cjsErrorClasses).toBe(1);
+  });
+
+  it("an error thrown by one build is a TouchpointError to the other (Symbol.for brand)", () => {
+    expect(probe.crossBuild).toEqual({
+      distinctClasses: true,
+      cjsErrorIsEsmInstance: true,
+      esmErrorIsCjsInstance: true,
+      esmGuardOnCjsError: true,
+      cjsGuardOnEsmError: true,
+      plainErrorIsInstance: false,
+      plainErrorGuard: false,
+    });
   });
 
   it("ships type declarations for both conditions of every subpath", () => {

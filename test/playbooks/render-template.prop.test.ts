@@ -57,11 +57,13 @@ const unescapeHtml = (s: string) =>
     .replaceAll("&amp;", "&");
 
 describe("renderTemplate properties", () => {
+  // These properties insert arbitrary strings, blank ones included, so they render with
+  // `strict: false`; strict mode's refusal of blank values has its own property below.
   it("never throws on any string values, and inserts each value literally (no expansion of injected placeholders)", () => {
     fc.assert(
       fc.property(templates, values, (parts, v) => {
         const { template, output } = expected(parts, v, (s) => s);
-        expect(renderTemplate(template, v)).toBe(output);
+        expect(renderTemplate(template, v, { strict: false })).toBe(output);
       }),
     );
   });
@@ -69,10 +71,14 @@ describe("renderTemplate properties", () => {
   it("a value holding placeholder syntax comes out exactly as given", () => {
     fc.assert(
       fc.property(tricky, tricky, (injected, other) => {
-        const out = renderTemplate("[{{customerFirstName}}]({{agentName}})", {
-          customerFirstName: injected,
-          agentName: other,
-        });
+        const out = renderTemplate(
+          "[{{customerFirstName}}]({{agentName}})",
+          {
+            customerFirstName: injected,
+            agentName: other,
+          },
+          { strict: false },
+        );
         expect(out).toBe(`[${injected}](${other})`);
       }),
     );
@@ -84,7 +90,7 @@ describe("renderTemplate properties", () => {
         const out = renderTemplate(
           "<p>{{customerFirstName}}</p>",
           { customerFirstName: value },
-          { escape: "html" },
+          { escape: "html", strict: false },
         );
         const inner = out.slice(3, -4);
         expect(out.startsWith("<p>") && out.endsWith("</p>")).toBe(true);
@@ -106,7 +112,7 @@ describe("renderTemplate properties", () => {
             .replaceAll('"', "&quot;")
             .replaceAll("'", "&#39;"),
         );
-        expect(renderTemplate(template, v, { escape: "html" })).toBe(output);
+        expect(renderTemplate(template, v, { escape: "html", strict: false })).toBe(output);
       }),
     );
   });
@@ -115,12 +121,26 @@ describe("renderTemplate properties", () => {
     fc.assert(
       fc.property(tricky, values, (template, v) => {
         try {
-          renderTemplate(template, v);
+          renderTemplate(template, v, { strict: false });
         } catch (error) {
           expect(error).toBeInstanceOf(TouchpointError);
           expect(["unclosed_placeholder", "invalid_placeholder", "unknown_variable"]).toContain(
             (error as TouchpointError).code,
           );
+        }
+      }),
+    );
+  });
+
+  it("in strict mode (the default), renders exactly the strict-false output, or refuses a blank value", () => {
+    fc.assert(
+      fc.property(templates, values, (parts, v) => {
+        const { template, output } = expected(parts, v, (s) => s);
+        const used = parts.flatMap((p) => (p.kind === "placeholder" ? [v[p.name]] : []));
+        if (used.some((value) => value.trim() === "")) {
+          expect(() => renderTemplate(template, v)).toThrow(/non-blank value/);
+        } else {
+          expect(renderTemplate(template, v)).toBe(output);
         }
       }),
     );

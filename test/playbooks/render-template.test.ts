@@ -27,7 +27,6 @@ describe("renderTemplate", () => {
     ["escaped braces", "Type {{{{customerFirstName}} literally", {}, "Type {{customerFirstName}} literally"],
     ["lone braces are text", "a { b } c }} d", {}, "a { b } c }} d"],
     ["a number value", "Order {{orderNumber}}", { orderNumber: 1042 }, "Order 1042"],
-    ["an empty value is allowed", "[{{agentName}}]", { agentName: "" }, "[]"],
     ["unused values are ignored", "Hi {{agentName}}", { agentName: "Sam", orderNumber: "A-1" }, "Hi Sam"],
     [
       "a value with placeholder syntax stays literal",
@@ -72,6 +71,38 @@ describe("renderTemplate", () => {
     );
     expect(error.path).toBe("agentName");
     expect(error.index).toBe(26);
+  });
+
+  // Issue 13: "Hi ," reached a customer although the playbooks guide promises it never does.
+  it.each([[""], ["   "], ["\n\t"]])(
+    "treats a blank value %j as missing in strict mode (the default)",
+    (blank) => {
+      const error = errorOf(() => renderTemplate("Hi {{customerFirstName}},", { customerFirstName: blank }));
+      expect(error.code).toBe("missing_variable");
+      expect(error.path).toBe("customerFirstName");
+      expect(renderTemplate("[{{agentName}}]", { agentName: blank }, { strict: false })).toBe(`[${blank}]`);
+    },
+  );
+
+  it.each([
+    ["an unknown option", { escpe: "html" }, "options.escpe"],
+    ["an unknown escape mode", { escape: "xml" }, "options.escape"],
+    ["variables that are not strings", { variables: [1] }, "options.variables"],
+    ["a strict that is not a boolean", { strict: "yes" }, "options.strict"],
+    ["options that are not an object", "html", "options"],
+  ])("refuses %s with invalid_option naming it", (_label, options, path) => {
+    const error = errorOf(() => renderTemplate("Hi", {}, options as never));
+    expect(error.code).toBe("invalid_option");
+    expect(error.path).toBe(path);
+  });
+
+  it.each([
+    [null, {}, "invalid_template"],
+    [{ text: "x" }, {}, "invalid_template"],
+    ["Hi", null, "invalid_variables"],
+    ["Hi", [], "invalid_variables"],
+  ])("refuses a template %j with values %j as %s", (template, values, code) => {
+    expect(errorOf(() => renderTemplate(template as never, values as never)).code).toBe(code);
   });
 
   it("treats an undefined value as missing", () => {
