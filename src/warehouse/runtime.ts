@@ -23,6 +23,7 @@ import {
 import {
   classifyAct,
   classifyCategory,
+  classifyConversation,
   classifyInteraction,
   classifyScenario,
   detectSignals,
@@ -289,6 +290,12 @@ export interface WarehouseRecord {
   stage: ConversationStage;
   /** The opening customer message's type, scenario (with what the replay knows) and signals. */
   opening: { type: string; scenario: string; signals: string[] };
+  /**
+   * What the whole conversation is about, from all of the customer's messages (touchpoint/classify's
+   * `classifyConversation`, as `touchpoint analyze` counts it): its type, scenario and signals, each
+   * signal with whether it rose over the conversation.
+   */
+  conversation: { type: string; scenario: string; signals: { signal: string; rising: boolean }[] };
   /** Every signal of everything the customer wrote. */
   signals: string[];
   /** Minutes the customer has waited for the team at the end (0 when it is their turn). */
@@ -380,6 +387,9 @@ export function conversationRecord(
       stageMinutes.push({ stage, minutes: ms / MINUTE, ms });
     }
 
+  const reading = classifyConversation(c, {
+    conversation: { reopened: record.reopens > 0, waitingMinutes },
+  });
   const list = [c];
   const first = firstResponseTimes(list, { schedule }).conversations[0];
   const waits = nextResponseTimes(list, { schedule }).conversations[0]?.waits ?? [];
@@ -404,6 +414,11 @@ export function conversationRecord(
         conversation: { reopened: record.reopens > 0, waitingMinutes },
       }).scenario,
       signals: detectSignals(opening).signals.map((s) => s.signal),
+    },
+    conversation: {
+      type: reading.type,
+      scenario: reading.scenario,
+      signals: reading.signals.map((x) => ({ signal: x.signal, rising: x.trend === "rising" })),
     },
     signals: detectSignals(customerText).signals.map((s) => s.signal),
     waitingMinutes,

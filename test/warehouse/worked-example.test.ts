@@ -390,20 +390,19 @@ describe.each(["bigquery", "snowflake"] as const)("the %s worked example", (dial
 
   it("gives the command's mix of types, scenarios and signals, and its lifecycle", () => {
     const ok = rs.filter((r) => r.error === undefined);
-    const opening = ok.map((r) => r.opening as { type: string; scenario: string; signals: string[] });
-    expect(countBy(opening.map((o) => o.type))).toEqual(nonZero(report.types as Record<string, number>));
-    expect(countBy(opening.map((o) => o.scenario))).toEqual(
+    const reading = ok.map(
+      (r) =>
+        r.conversation as { type: string; scenario: string; signals: { signal: string; rising: boolean }[] },
+    );
+    expect(countBy(reading.map((o) => o.type))).toEqual(nonZero(report.types as Record<string, number>));
+    expect(countBy(reading.map((o) => o.scenario))).toEqual(
       nonZero(report.scenarios as Record<string, number>),
     );
-    const signals = countBy(opening.flatMap((o) => o.signals));
-    expect(signals).toEqual(
-      Object.fromEntries(
-        (report.signals as { signal: string; conversations: number }[]).map((s) => [
-          s.signal,
-          s.conversations,
-        ]),
-      ),
-    );
+    const signals = countBy(reading.flatMap((o) => o.signals.map((s) => s.signal)));
+    const rising = countBy(reading.flatMap((o) => o.signals.filter((s) => s.rising).map((s) => s.signal)));
+    const reported = report.signals as { signal: string; conversations: number; rising: number }[];
+    expect(signals).toEqual(Object.fromEntries(reported.map((s) => [s.signal, s.conversations])));
+    expect(rising).toEqual(nonZero(Object.fromEntries(reported.map((s) => [s.signal, s.rising]))));
     const lifecycle = report.lifecycle as Json;
     expect(countBy(ok.map((r) => r.status as string))).toEqual(
       nonZero(lifecycle.status as Record<string, number>),
