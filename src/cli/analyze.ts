@@ -37,6 +37,7 @@ import { recommend } from "../playbooks/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { ConversationStage, InteractionType, Priority, Scenario } from "../schemas/vocabulary.js";
 import { conversationStages, interactionTypes, priorities, scenarios } from "../schemas/vocabulary.js";
+import { InsightsAggregate, type ReportInsights } from "./insights.js";
 
 /** How the report splits conversations into segments. */
 export type SegmentKey = "channel" | "priority" | "agent" | "week" | "none";
@@ -167,6 +168,8 @@ export interface Report {
   };
   /** Open conversations that need attention, most pressing first. */
   attention: AttentionItem[];
+  /** What the HTML report's charts and the text report's sparklines draw: trends and distributions. */
+  insights: ReportInsights;
 }
 
 const MINUTE = 60_000;
@@ -362,6 +365,7 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
   let reopens = 0;
   let rejectedProposals = 0;
   const attention: (AttentionItem & { rank: number })[] = [];
+  const insights = new InsightsAggregate({ schedule: options.schedule, policy });
 
   for (const c of list) {
     // The opening message says why the customer came: it decides the type, scenario and signals
@@ -382,6 +386,7 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
       ...(asOf === null ? {} : { until: asOf }),
     });
     const record = replay.record;
+    insights.add(c, record, by === "week" || by === "none" ? null : segmentOf(c, by));
     status[record.status]++;
     handoffs += record.handoffs.length;
     reopens += record.reopens;
@@ -467,5 +472,6 @@ export function analyze(conversations: readonly Conversation[], options: Analyze
       ) as Record<ConversationStage, number | null>,
     },
     attention: attention.slice(0, options.attention ?? 10).map(({ rank: _rank, ...item }) => item),
+    insights: insights.finalize(),
   };
 }

@@ -13,4 +13,6 @@ process.exitCode = run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   version: pkg.version,
+  stdoutIsTerminal: process.stdout.isTTY === true && process.env.TERM !== "dumb",
+  columns: process.stdout.columns,
 });

@@ -28,7 +28,10 @@ import {
 import type { Priority } from "../schemas/vocabulary.js";
 import { priorities } from "../schemas/vocabulary.js";
 import { type AnalyzeOptions, analyze, type SegmentKey } from "./analyze.js";
-import { formatHtml, formatJson, formatText, type ReportInput } from "./format-report.js";
+import { formatJson, formatText, type ReportInput } from "./format-report.js";
+import { explainShape, guessShape } from "./input-shape.js";
+import { groupRejections } from "./rejections.js";
+import { formatHtml } from "./report-html.js";
 
 /** What the command needs from its surroundings. */
 export interface CliIo {
@@ -42,6 +45,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** The package version. */
   version: string;
+  /** Whether standard output is a terminal that shows Unicode blocks (sparklines); plain text when not. */
+  stdoutIsTerminal?: boolean;
+  /** The terminal's width in columns, when it is one. */
+  columns?: number | undefined;
 }
 
 export const usage = `Usage: touchpoint analyze <file>... [options]
@@ -77,6 +84,8 @@ Options:
   --fcr <definition>  first contact resolution: one-touch (Zendesk), single-reply
                       (Freshdesk) or closed-on-first-contact (Intercom); default the
                       vendor's own for --from zendesk and freshdesk, else Intercom's
+  --rejected <file>   write every rejected record (position, id, problem) to the file as
+                      JSON Lines; the report lists the first few of each cause
   --strict            exit with status 1 when any record is rejected
   -h, --help          show this help
   -v, --version       show the version
@@ -350,7 +359,8 @@ export function run(argv: readonly string[], io: CliIo): number {
       conversations.push(...batch.data);
     }
     rejected.sort((a, b) => a.index - b.index);
-
+    if (values.rejected)
+      io.writeFile(values.rejected, rejected.map((r) => `${JSON.stringify(r)}\n`).join(""));
     const report = analyze(conversations, options);
     const input: ReportInput = { source: files.join(", "), records: records.length, rejected };
     const text =
@@ -358,11 +368,25 @@ export function run(argv: readonly string[], io: CliIo): number {
         ? formatJson(report, input)
         : format === "html"
           ? formatHtml(report, input)
-          : formatText(report, input);
+          : formatText(report, input, {
+              sparklines: !values.out && io.stdoutIsTerminal === true,
+              columns: io.columns,
+            });
     if (values.out) {
       io.writeFile(values.out, text);
       io.stderr(`touchpoint: wrote ${values.out}\n`);
     } else io.stdout(text);
+    if (records.length > 0 && conversations.length === 0) {
+      // Nothing fitted: say what the file looks like and which --from reads it, and fail.
+      const causes = groupRejections(rejected, 1)
+        .slice(0, 3)
+        .map((g) => `  ${g.count} × ${g.cause}`);
+      const guess = guessShape(records, source, (s, sample) => convert(s, sample).data.length);
+      io.stderr(
+        `touchpoint: ${explainShape(guess, source, files.join(" "))}\nMost common causes:\n${causes.join("\n")}\n`,
+      );
+      return 1;
+    }
     if (rejected.length > 0) {
       io.stderr(
         `touchpoint: ${rejected.length} of ${records.length} records rejected (listed in the report)\n`,
@@ -405,6 +429,7 @@ function parse(argv: readonly string[]) {
       attention: { type: "string" },
       fcr: { type: "string" },
       strict: { type: "boolean" },
+      rejected: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -237,7 +237,9 @@ describe("touchpoint (the command)", () => {
           { event: "message_created" },
         ]),
       });
-      expect(run(["analyze", "freshdesk.json", "--from", "freshdesk", "--format", "json"], t.io)).toBe(0);
+      // Its one record rejected: the report is still written, and the exit status says nothing fitted.
+      expect(run(["analyze", "freshdesk.json", "--from", "freshdesk", "--format", "json"], t.io)).toBe(1);
+      expect(t.err()).toContain("problems in the data itself");
       const report = JSON.parse(t.out());
       expect(report.input.rejected).toEqual([
         {

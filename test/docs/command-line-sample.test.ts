@@ -47,5 +47,6 @@ describe("docs/command-line.md: the example run", () => {
         expect(found, `no printed line starts and ends as the guide's:\n${line}`).toBe(true);
       }
     }
-  });
+    // A whole analysis of the sample: seconds on a loaded machine.
+  }, 30_000);
 });
