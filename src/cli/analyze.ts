@@ -49,6 +49,7 @@ import { recommend } from "../playbooks/index.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { ConversationStage, InteractionType, Priority, Scenario } from "../schemas/vocabulary.js";
 import { conversationStages, interactionTypes, priorities, scenarios } from "../schemas/vocabulary.js";
+import { InsightsAggregate, type InsightsState, type ReplayFacts, type ReportInsights } from "./insights.js";
 
 /** How the report splits conversations into segments. */
 export type SegmentKey = "channel" | "priority" | "agent" | "week" | "none";
@@ -189,6 +190,8 @@ export interface Report {
   needingAttention: number;
   /** The most pressing of them, first by rank (SLA breached, escalation, frustration, wait), then by id. */
   attention: AttentionItem[];
+  /** What the HTML report's charts and the text report's sparklines draw: trends and distributions. */
+  insights: ReportInsights;
 }
 
 const MINUTE = 60_000;
@@ -317,6 +320,10 @@ export interface ConversationFacts {
   readonly signals: readonly { signal: SignalName; rising: boolean }[];
   /** Scenario of the conversation. */
   readonly scenario: Scenario;
+  /** The replay record's parts the charts read (stages entered, hand-offs, reopens). */
+  readonly record: ReplayFacts;
+  /** Its segment for the small multiples: null when the segments are weeks or none. */
+  readonly chartSegment: string | null;
   /** The replay's outcome. */
   readonly status: "active" | "resolved" | "closed" | "abandoned";
   /** The stage an active conversation is in, else null. */
@@ -422,9 +429,12 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
 
   const timing = (d: { calendar: number | null; business: number | null } | undefined) =>
     d === undefined || d.calendar === null ? null : { calendar: d.calendar, business: d.business };
+  const segment = segmentOf(c, ctx.by);
   return {
     conversation: c,
-    segment: segmentOf(c, ctx.by),
+    segment,
+    record,
+    chartSegment: ctx.by === "week" || ctx.by === "none" ? null : segment,
     latest: latestInstantOf(c),
     type: reading.type,
     signals: reading.signals.map((x) => ({ signal: x.signal, rising: x.trend === "rising" })),
@@ -456,14 +466,20 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
 // (touchpoint/metrics' durationsAggregate: any split merges to the very same buckets), and the
 // bounded lists are chosen by a total order (rank, then id), never by arrival.
 
-/** A mergeable part of the report: a JSON state, folded one conversation at a time. */
-export interface ReportPart<S> {
+/**
+ * A mergeable part of the report, folded one conversation at a time. Its state is plain JSON, or
+ * an object whose `toJSON` gives its JSON state `J` (what crosses worker threads: structured clone
+ * keeps data, not classes); `merge` takes either.
+ */
+export interface ReportPart<S, J = S> {
   /** A new empty state. */
   init(): S;
   /** Folds one conversation's facts into `state`, in place. */
   add(state: S, facts: ConversationFacts): void;
-  /** Folds another state of the same part into `state`, in place. */
-  merge(state: S, other: S): void;
+  /** Folds another state of the same part, live or as JSON, into `state`, in place. */
+  merge(state: S, other: S | J): void;
+  /** The JSON state of a live one (left out when the state is plain JSON already). */
+  toJSON?(state: S): J;
 }
 
 const PERCENTILE_ACCURACY = 0.01;
@@ -627,9 +643,15 @@ function keepTop(list: Ranked[], limit: number): void {
   list.length = Math.min(list.length, limit);
 }
 
-/** The parts of the report; one more part is one more entry here and a line in {@link finalizeReport}. */
-export function reportParts(options: AnalyzeOptions) {
+/**
+ * The parts of the report; one more part is one more entry here and a line in {@link finalizeReport}.
+ * `policy` is the SLA policy the charts count with (the context's, which holds the report's instant);
+ * a state that is only merged and finalized needs none.
+ */
+export function reportParts(options: AnalyzeOptions, policy: SlaPolicy | null = null) {
   const limit = options.attention ?? 10;
+  // Merging and finalizing never read the policy; only adding a conversation does.
+  const insightsOptions = { schedule: options.schedule, policy: policy ?? { targets: {} } };
   return {
     period: {
       init: () => ({ from: null as number | null, to: null as number | null, latest: null as number | null }),
@@ -754,14 +776,38 @@ export function reportParts(options: AnalyzeOptions) {
         keepTop(s.top, limit);
       },
     } satisfies ReportPart<{ count: number; top: Ranked[] }>,
+    insights: {
+      init: () => new InsightsAggregate(insightsOptions),
+      add(s, f) {
+        if (policy === null) throw new Error("reportParts: adding a conversation needs the SLA policy");
+        s.add(f.conversation, f.record, f.chartSegment);
+      },
+      merge(s, o) {
+        s.merge(o);
+      },
+      toJSON: (s) => s.toJSON(),
+    } satisfies ReportPart<InsightsAggregate, InsightsState>,
   };
 }
 
 /** The parts of a report. */
 export type ReportParts = ReturnType<typeof reportParts>;
 
-/** The JSON state of a report: one state per part. */
+/** The live state of a report: one state per part. */
 export type ReportState = { [K in keyof ReportParts]: ReturnType<ReportParts[K]["init"]> };
+
+/** The JSON state of a report, what a worker sends back: each part's state as JSON. */
+export type ReportStateJson = {
+  [K in keyof ReportParts]: ReportParts[K] extends ReportPart<infer _S, infer J> ? J : never;
+};
+
+/** The JSON state of a live report state (structured clone keeps it whole). */
+export function reportStateJson(parts: ReportParts, state: ReportState): ReportStateJson {
+  const out: Record<string, unknown> = {};
+  for (const [name, part] of Object.entries(parts) as [keyof ReportParts, ReportPart<unknown>][])
+    out[name] = part.toJSON ? part.toJSON(state[name]) : state[name];
+  return out as ReportStateJson;
+}
 
 /** A new empty report state. */
 export function emptyReportState(parts: ReportParts): ReportState {
@@ -776,8 +822,12 @@ export function addFacts(parts: ReportParts, state: ReportState, facts: Conversa
     part.add(state[name], facts);
 }
 
-/** Folds another report state into `state`. */
-export function mergeReportStates(parts: ReportParts, state: ReportState, other: ReportState): void {
+/** Folds another report state, live or JSON, into `state`. */
+export function mergeReportStates(
+  parts: ReportParts,
+  state: ReportState,
+  other: ReportState | ReportStateJson,
+): void {
   for (const [name, part] of Object.entries(parts) as [keyof ReportParts, ReportPart<unknown>][])
     part.merge(state[name], other[name]);
 }
@@ -820,6 +870,7 @@ export function finalizeReport(ctx: AnalysisContext, state: ReportState): Report
     },
     needingAttention: state.attention.count,
     attention: top.map(({ rank: _rank, ...item }) => item),
+    insights: state.insights.finalize(),
   };
 }
 
@@ -835,7 +886,7 @@ function countBy<K extends string>(keys: readonly K[]): Record<K, number> {
  */
 export function analyze(conversations: readonly Conversation[], options: AnalyzeOptions = {}): Report {
   const ctx = analysisContext(options, options.asOf ?? latestInstant(conversations));
-  const parts = reportParts(options);
+  const parts = reportParts(options, ctx.policy);
   const state = emptyReportState(parts);
   for (const c of conversations) addFacts(parts, state, conversationFacts(c, ctx));
   return finalizeReport(ctx, state);

@@ -36,17 +36,15 @@ import {
   type ReportParts,
   type ReportState,
   reportParts,
+  reportStateJson,
+  type ReportStateJson,
 } from "./analyze.js";
+import { addRejection, type CausesState, emptyCauses, type Rejection } from "./rejections.js";
 
 export const sources = ["touchpoint", "zendesk", "intercom", "freshdesk", "chatwoot", "csv"] as const;
 export type Source = (typeof sources)[number];
 
-/** A rejected record: its position in the whole input, its id when known, and why. */
-export interface Rejection {
-  index: number;
-  id: string | null;
-  problem: string;
-}
+export type { Rejection };
 
 /** What a folder needs; plain JSON, so it crosses to worker threads as is. */
 export interface FoldConfig {
@@ -89,7 +87,7 @@ function inFileRows(problem: string, firstRow: number | undefined): string {
 
 /** What a folder hands back at the end: plain JSON. */
 export interface FoldResult {
-  state: ReportState | null;
+  state: ReportStateJson | null;
   /** The latest event among the valid conversations. */
   latest: number | null;
   /** Valid conversations folded. */
@@ -97,6 +95,8 @@ export interface FoldResult {
   rejectedCount: number;
   /** The `sample` rejections of smallest position. */
   rejectedSample: Rejection[];
+  /** Every rejection counted by cause. */
+  causes: CausesState;
   /** Messages dropped because their id repeated inside a conversation. */
   duplicateMessages: number;
 }
@@ -133,7 +133,11 @@ export function recordKey(source: Source, record: unknown): string | null {
   }
 }
 
-function convert(source: Exclude<Source, "csv">, records: unknown[]): BatchValidationResult<Conversation> {
+/** A batch of records read by a JSON source's reader (schema or adapter). */
+export function convert(
+  source: Exclude<Source, "csv">,
+  records: unknown[],
+): BatchValidationResult<Conversation> {
   switch (source) {
     case "touchpoint":
       return validateBatch(conversationSchema, records);
@@ -199,6 +203,7 @@ export class Folder {
   #conversations = 0;
   #rejectedCount = 0;
   #rejected: Rejection[] = [];
+  #causes = emptyCauses();
   #duplicateMessages = 0;
 
   constructor(config: FoldConfig) {
@@ -207,7 +212,7 @@ export class Folder {
     if (config.schedule !== undefined && config.schedule !== null)
       options.schedule = businessSchedule(config.schedule as Parameters<typeof businessSchedule>[0]);
     this.#ctx = config.mode === "analyze" ? analysisContext(options, config.asOf) : null;
-    this.#parts = reportParts(options);
+    this.#parts = reportParts(options, this.#ctx?.policy ?? null);
     this.#state = emptyReportState(this.#parts);
   }
 
@@ -216,6 +221,7 @@ export class Folder {
     this.#rejectedCount++;
     out.rejectedCount++;
     this.#rejected.push(r);
+    addRejection(this.#causes, r);
     if (this.#rejected.length >= 2 * Math.max(this.#config.sample, 16))
       smallestPositions(this.#rejected, this.#config.sample);
     if (this.#config.keepRejected) out.rejected.push(r);
@@ -321,14 +327,15 @@ export class Folder {
     this.#latest = this.#latest === null ? latest : Math.max(this.#latest, latest);
   }
 
-  /** The state to merge. */
+  /** The state to merge, as plain JSON (it crosses to the main thread by structured clone). */
   result(): FoldResult {
     return {
-      state: this.#ctx === null ? null : this.#state,
+      state: this.#ctx === null ? null : reportStateJson(this.#parts, this.#state),
       latest: this.#latest,
       conversations: this.#conversations,
       rejectedCount: this.#rejectedCount,
       rejectedSample: smallestPositions(this.#rejected, this.#config.sample),
+      causes: this.#causes,
       duplicateMessages: this.#duplicateMessages,
     };
   }

@@ -1,11 +1,13 @@
 /*
- * The three faces of a report: a plain-text page for the terminal, a self-contained HTML page
- * (no scripts, no external assets: it opens offline and can be mailed), and JSON (the Report as is,
- * with the input summary). Numbers are rounded only here; the Report keeps full precision.
+ * Two of the three faces of a report: a plain-text page for the terminal and JSON (the Report as
+ * is, with the input summary); the HTML page is report-html.ts. Numbers are rounded only here and
+ * there; the Report keeps full precision.
  */
-import { escapeHtml } from "../internal/html.js";
 import type { Summary } from "../metrics/index.js";
 import { fcrLegend, type Report, type SegmentFigures } from "./analyze.js";
+import { type RejectionGroup, rejectionLabel } from "./rejections.js";
+import { sparkline } from "./sparkline.js";
+import type { TrendPoint } from "./trends.js";
 
 /** Where the report's data came from and what was rejected. */
 export interface ReportInput {
@@ -19,6 +21,8 @@ export interface ReportInput {
   rejectedCount: number;
   /** Messages counted once because their id repeated inside a conversation. */
   duplicateMessages: number;
+  /** Every rejected record grouped by cause: exact counts, the first positions of each. */
+  causes: RejectionGroup[];
 }
 
 /** C0 and C1 control characters but newline and tab. */
@@ -38,17 +42,20 @@ function one(text: string): string {
   return escapeControls(text).replace(/[\n\t]/g, (c) => (c === "\n" ? "\\n" : "\\t"));
 }
 
-function analysedLine(report: Report, input: ReportInput): string {
+export function analysedLine(report: Report, input: ReportInput): string {
   const period = report.period ? `${date(report.period.from)} to ${date(report.period.to)} UTC` : "no data";
   const duplicates =
     input.duplicateMessages > 0 ? `; ${input.duplicateMessages} repeated messages counted once` : "";
   return `${input.records} records, ${input.records - input.rejectedCount} analysed, ${input.rejectedCount} rejected${duplicates}; created ${period}; figures as of ${report.asOf === null ? "–" : `${date(report.asOf)} UTC`}`;
 }
 
-function sampleNote(input: ReportInput): string {
-  return input.rejectedCount > input.rejected.length
-    ? ` the first ${input.rejected.length} of ${input.rejectedCount} by position (--rejected-out writes them all)`
-    : "";
+/** A share of a total in whole percent, `<1 %` rather than a misleading `0 %` for a few of many. */
+export function share(n: number, total: number): string {
+  if (total === 0 || n === 0) return "0 %";
+  const p = Math.round((100 * n) / total);
+  if (p === 0) return "<1 %";
+  if (p === 100 && n < total) return ">99 %";
+  return `${p} %`;
 }
 
 /** `1 h 05 min`, `12 min`, `45 s`, or `–` for no value. */
@@ -63,11 +70,11 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${(h / 24).toFixed(1)} d`;
 }
 
-function pct(value: number | null): string {
+export function pct(value: number | null): string {
   return value === null ? "–" : `${value.toFixed(1)} %`;
 }
 
-function num(value: number | null, digits = 0): string {
+export function num(value: number | null, digits = 0): string {
   return value === null ? "–" : value.toFixed(digits);
 }
 
@@ -78,7 +85,7 @@ function withCount(value: string, n: number): string {
 const dur = (s: Summary | null, key: "median" | "p90") => formatDuration(s?.[key]);
 
 /** The metrics table's columns: header and how to read a row. */
-function metricColumns(report: Report, business: boolean): [string, (f: SegmentFigures) => string][] {
+export function metricColumns(report: Report, business: boolean): [string, (f: SegmentFigures) => string][] {
   const columns: [string, (f: SegmentFigures) => string][] = [
     [report.by === "none" ? "" : report.by, (f) => f.segment],
     ["conv.", (f) => String(f.conversations)],
@@ -114,7 +121,7 @@ function textTable(header: string[], rows: string[][], rightAlignFrom = 1): stri
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-function date(ms: number): string {
+export function date(ms: number): string {
   return new Date(ms).toISOString().replace("T", " ").slice(0, 16);
 }
 
@@ -123,23 +130,98 @@ function mix<K extends string>(counts: Record<K, number>): [string, string][] {
   return (Object.entries(counts) as [K, number][])
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => [k, `${n} (${total === 0 ? 0 : Math.round((100 * n) / total)} %)`]);
+    .map(([k, n]) => [k, `${n} (${share(n, total)})`]);
 }
 
-function hasBusiness(report: Report): boolean {
+/** The trend rows of both reports: a label, the value of each point, and how to print it. */
+export const trendRows: {
+  key: string;
+  label: string;
+  value: (p: TrendPoint) => number | null;
+  format: (v: number) => string;
+}[] = [
+  { key: "opened", label: "opened", value: (p) => p.opened, format: (v) => String(v) },
+  { key: "resolved", label: "resolved", value: (p) => p.resolved, format: (v) => String(v) },
+  { key: "backlog", label: "backlog", value: (p) => p.backlog, format: (v) => String(v) },
+  {
+    key: "frt-median",
+    label: "FRT median",
+    value: (p) => p.firstResponse?.median ?? null,
+    format: formatDuration,
+  },
+  {
+    key: "resolution-median",
+    label: "resolution median",
+    value: (p) => p.resolution?.median ?? null,
+    format: formatDuration,
+  },
+  { key: "sla", label: "SLA met", value: (p) => p.sla, format: (v) => pct(v) },
+  { key: "csat", label: "CSAT", value: (p) => p.csat, format: (v) => pct(v) },
+  { key: "nps", label: "NPS", value: (p) => p.nps, format: (v) => num(v) },
+];
+
+/** Options of {@link formatText}. */
+export interface TextOptions {
+  /** Draw each trend as a sparkline (a terminal); plain ranges otherwise. */
+  sparklines?: boolean;
+  /** The terminal's width, to fit the sparklines (80 unless given). */
+  columns?: number | undefined;
+}
+
+function textTrend(report: Report, options: TextOptions): string[] {
+  const { granularity, points } = report.insights.trend;
+  if (points.length < 2) return [];
+  const width = Math.max(20, (options.columns ?? 80) - 20 - 36);
+  const shown = options.sparklines ? points.slice(-width) : points;
+  const heading = `Trend by ${granularity} (${points.length} ${granularity}s from ${points[0]?.start}${shown.length < points.length ? `; the last ${shown.length} drawn` : ""})`;
+  const out = ["", heading, ""];
+  for (const row of trendRows) {
+    const values = points.map(row.value);
+    const known = values.filter((v): v is number => v !== null);
+    if (known.length === 0) continue;
+    const last = [...values].reverse().find((v) => v !== null) as number;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of known) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const range = `last ${row.format(last)}, range ${row.format(lo)} to ${row.format(hi)}`;
+    const line = options.sparklines ? `${sparkline(shown.map(row.value))}  ${range}` : range;
+    out.push(`  ${row.label.padEnd(18)}${line}`);
+  }
+  return out;
+}
+
+export function hasBusiness(report: Report): boolean {
   return report.total.firstResponseBusiness !== null || report.total.resolutionBusiness !== null;
 }
 
-/** The report as a plain-text page for a terminal. */
-export function formatText(report: Report, input: ReportInput): string {
+/** The rejected records by cause, for the end of the text report. */
+function textRejections(input: ReportInput): string[] {
+  if (input.rejectedCount === 0) return [];
+  const out = ["", `Rejected records (${input.rejectedCount}, kept out of every figure above), by cause`, ""];
+  for (const g of input.causes) {
+    const more = g.count - g.examples.length;
+    out.push(`  ${g.count} × ${one(g.cause)}`);
+    if (g.examples.length > 0)
+      out.push(
+        `    ${g.examples.map((r) => one(rejectionLabel(r))).join(", ")}${more > 0 ? `, and ${more} more` : ""}`,
+      );
+  }
+  if (input.rejectedCount > input.rejected.length)
+    out.push(
+      "",
+      `  The first few of each cause are listed; --rejected-out <file> writes all ${input.rejectedCount}.`,
+    );
+  return out;
+}
+
+/** The report as a plain-text page for a terminal (sparklines only when `options.sparklines`). */
+export function formatText(report: Report, input: ReportInput, options: TextOptions = {}): string {
   const out: string[] = [];
   out.push(`touchpoint analyze: ${one(input.source)}`);
   out.push(analysedLine(report, input));
-  if (input.rejected.length > 0) {
-    out.push("", `Rejected records (kept out of every figure below)${sampleNote(input)}:`);
-    for (const r of input.rejected)
-      out.push(`  #${r.index}${r.id ? ` (${one(r.id)})` : ""}: ${escapeControls(r.problem)}`);
-  }
 
   const columns = metricColumns(report, hasBusiness(report));
   out.push("", `Metrics by ${report.by}`, "");
@@ -156,6 +238,7 @@ export function formatText(report: Report, input: ReportInput): string {
     "SLA met: targets hit out of targets decided; CSAT: percent satisfied; CES: mean on 1–7;",
     `percentiles (median, p90) within ${report.percentileAccuracy * 100} % of the time of their rank.`,
   );
+  out.push(...textTrend(report, options));
 
   out.push("", "What the conversations were about (all of the customer's messages)", "");
   const types = mix(report.types);
@@ -204,83 +287,8 @@ export function formatText(report: Report, input: ReportInput): string {
     out.push(`    ${one(a.playbook)}: ${one(a.action)}`);
     if (a.why.length > 0) out.push(`    why: ${one(a.why.join("; "))}`);
   }
+  out.push(...textRejections(input));
   return `${out.join("\n")}\n`;
-}
-
-function htmlTable(header: string[], rows: string[][]): string {
-  const head = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
-
-/** The report as one self-contained HTML page (no scripts, no external resources). */
-export function formatHtml(report: Report, input: ReportInput): string {
-  const columns = metricColumns(report, hasBusiness(report));
-  const l = report.lifecycle;
-  const parts = [
-    "<!doctype html>",
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>touchpoint report: ${escapeHtml(input.source)}</title>`,
-    "<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}" +
-      "table{border-collapse:collapse;margin:.5rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}" +
-      "th:first-child,td:first-child{text-align:left}tbody tr:last-child{font-weight:600}.note{color:#555;font-size:.9em}" +
-      ".flag{color:#a00;font-weight:600}ul{padding-left:1.2rem}</style>",
-    "</head><body>",
-    `<h1>touchpoint report: ${escapeHtml(input.source)}</h1>`,
-    `<p>${escapeHtml(analysedLine(report, input))}.</p>`,
-  ];
-  if (input.rejected.length > 0) {
-    parts.push(
-      `<h2>Rejected records</h2>${input.rejectedCount > input.rejected.length ? `<p class="note">${escapeHtml(sampleNote(input).trim())}</p>` : ""}<ul>`,
-    );
-    for (const r of input.rejected)
-      parts.push(`<li>#${r.index}${r.id ? ` (${escapeHtml(r.id)})` : ""}: ${escapeHtml(r.problem)}</li>`);
-    parts.push("</ul>");
-  }
-  parts.push(
-    `<h2>Metrics by ${escapeHtml(report.by)}</h2>`,
-    htmlTable(
-      columns.map(([h]) => h),
-      [...report.segments, report.total].map((f) => columns.map(([, get]) => get(f))),
-    ),
-    `<p class="note">FRT: first response time (public human replies). NRT: next response time. Resolution: creation to first resolution. FCR: ${escapeHtml(fcrLegend[report.fcrDefinition])}. SLA met: targets hit out of targets decided.</p>`,
-    "<h2>What customers wrote</h2>",
-    htmlTable(["type", "conversations"], mix(report.types)),
-    htmlTable(["scenario", "conversations"], mix(report.scenarios)),
-    htmlTable(
-      ["signal", "conversations"],
-      report.signals.map((s) => [s.signal, String(s.conversations)]),
-    ),
-    "<h2>Lifecycle</h2>",
-    htmlTable(
-      ["status", "conversations"],
-      Object.entries(l.status).map(([k, n]) => [k, String(n)]),
-    ),
-    htmlTable(
-      ["stage", "active now", "median time in stage"],
-      Object.entries(l.stage).map(([k, n]) => {
-        const m = l.medianStageMinutes[k as keyof typeof l.medianStageMinutes];
-        return [k, String(n), m === null ? "–" : formatDuration(m * 60_000)];
-      }),
-    ),
-    `<p>Hand-offs ${l.handoffs}, reopens ${l.reopens}, rejected proposals ${l.rejectedProposals}.</p>`,
-    `<h2>Needs attention (${report.needingAttention})</h2>${report.needingAttention > report.attention.length ? `<p class="note">the ${report.attention.length} most pressing</p>` : ""}<ul>`,
-  );
-  for (const a of report.attention) {
-    const flags = [a.slaBreached ? "SLA breached" : "", a.escalate ? "escalate" : ""]
-      .filter(Boolean)
-      .join(", ");
-    parts.push(
-      `<li><strong>${escapeHtml(a.id)}</strong> ${escapeHtml(a.channel)}, ${escapeHtml(a.priority)}, ${escapeHtml(a.scenario)}, in ${escapeHtml(a.stage)}, waiting ${escapeHtml(formatDuration(a.waitingMinutes * 60_000))}` +
-        (flags ? ` <span class="flag">${escapeHtml(flags)}</span>` : "") +
-        `<br>${escapeHtml(a.playbook)}: ${escapeHtml(a.action)}` +
-        (a.why.length > 0 ? `<br><span class="note">why: ${escapeHtml(a.why.join("; "))}</span>` : "") +
-        "</li>",
-    );
-  }
-  parts.push("</ul></body></html>");
-  return `${parts.join("\n")}\n`;
 }
 
 /** The report and its input summary as JSON. */

@@ -29,6 +29,7 @@ import {
 } from "./analyze.js";
 import {
   type BatchOutput,
+  convert,
   type FoldConfig,
   type FoldResult,
   type Item,
@@ -38,7 +39,7 @@ import {
   smallestPositions,
   sources,
 } from "./fold.js";
-import { formatHtml, formatJson, formatText, type ReportInput } from "./format-report.js";
+import { formatJson, formatText, type ReportInput } from "./format-report.js";
 import {
   counted,
   csvGroups,
@@ -50,8 +51,11 @@ import {
   jsonArrayRecords,
   jsonLinesRecords,
 } from "./input.js";
+import { explainShape, guessShape, SAMPLE_SIZE } from "./input-shape.js";
 import { type Sink, localSink, workerSink } from "./pool.js";
 import { type Progress, progressBar } from "./progress.js";
+import { addRejection, type CausesState, causeGroups, emptyCauses, mergeCauses } from "./rejections.js";
+import { formatHtml } from "./report-html.js";
 
 import { runWarehouse } from "./warehouse.js";
 
@@ -89,6 +93,10 @@ export interface CliIo {
   progressStream?: NodeJS.WritableStream;
   /** How many cores, the default of --jobs. */
   cores?: number;
+  /** Whether standard output is a terminal that shows Unicode blocks (sparklines); plain text when not. */
+  stdoutIsTerminal?: boolean;
+  /** The terminal's width in columns, when it is one. */
+  columns?: number | undefined;
   /** The package version. */
   version: string;
 }
@@ -124,7 +132,7 @@ Options:
                       nor an existing file without --force
   --force             let --out, --rejected-out and --attention-out replace an existing file
   --rejected-out <f>  write every rejected record (position, id, problem) as JSON Lines; the
-                      report lists the first 20
+                      report counts them by cause and lists the first few of each
   --attention-out <f> write every open conversation needing attention as JSON Lines; the
                       report lists the --attention most pressing
   --schedule <file>   business hours (JSON: { "timeZone", "hours", "holidays" }); adds
@@ -456,6 +464,10 @@ interface PassResult {
   /** Rejections found while reading (unreadable lines, duplicate ids). */
   readCount: number;
   readSample: Rejection[];
+  /** Those rejections by cause. */
+  readCauses: CausesState;
+  /** The first records read (parsed), for naming the input's shape when nothing fits. */
+  head: unknown[];
 }
 
 /** One pass: read every input, skip duplicates, fold the records in the sink. */
@@ -477,8 +489,11 @@ async function pass(
   let position = 0;
   let readCount = 0;
   let readSample: Rejection[] = [];
+  const readCauses = emptyCauses();
+  const head: unknown[] = [];
   const reject = (r: Rejection) => {
     readCount++;
+    addRejection(readCauses, r);
     readSample.push(r);
     if (readSample.length >= 4 * REJECTED_SAMPLE) readSample = smallestPositions(readSample, REJECTED_SAMPLE);
     progress.rejected(1);
@@ -557,12 +572,13 @@ async function pass(
           if (local) item.value = value;
           else item.text = r.text;
         } else item.value = value;
+        if (head.length < SAMPLE_SIZE) head.push(value);
         await take(item, recordKey(p.source, value), shown);
       }
     }
     await flush();
     const results = await sink.finish();
-    return { records: position, results, readCount, readSample };
+    return { records: position, results, readCount, readSample, readCauses, head };
   } catch (error) {
     await sink.stop();
     throw error;
@@ -657,10 +673,14 @@ async function analyzeFiles(p: Parsed, io: CliIo, shownFiles: string[]): Promise
   const state: ReportState = emptyReportState(parts);
   let rejectedCount = second.readCount;
   let sample = [...second.readSample];
+  const causes = second.readCauses;
   let duplicateMessages = 0;
   let latest: number | null = null;
+  let conversations = 0;
   for (const r of second.results) {
     if (r.state !== null) mergeReportStates(parts, state, r.state);
+    mergeCauses(causes, r.causes);
+    conversations += r.conversations;
     rejectedCount += r.rejectedCount;
     sample.push(...r.rejectedSample);
     duplicateMessages += r.duplicateMessages;
@@ -678,17 +698,34 @@ async function analyzeFiles(p: Parsed, io: CliIo, shownFiles: string[]): Promise
     rejected: sample,
     rejectedCount,
     duplicateMessages,
+    causes: causeGroups(causes),
   };
   const text =
     p.format === "json"
       ? formatJson(report, input)
       : p.format === "html"
         ? formatHtml(report, input)
-        : formatText(report, input);
+        : formatText(report, input, {
+            sparklines: !p.out && io.stdoutIsTerminal === true,
+            columns: io.columns,
+          });
   if (p.out) {
     io.writeFile(p.out, text);
     io.stderr(`touchpoint: wrote ${p.out}\n`);
   } else io.stdout(text);
+  if (conversations === 0) {
+    // Nothing fitted: say what the input looks like and which --from reads it, and fail.
+    const common = input.causes.slice(0, 3).map((g) => `  ${g.count} × ${g.cause}`);
+    const guess = guessShape(
+      second.head,
+      p.source,
+      (source, records) => convert(source, records).data.length,
+    );
+    io.stderr(
+      `touchpoint: ${explainShape(guess, p.source, shownFiles.join(" "))}\nMost common causes:\n${common.join("\n")}\n`,
+    );
+    return 1;
+  }
   if (rejectedCount > 0) {
     io.stderr(
       `touchpoint: ${rejectedCount} of ${second.records} records rejected (${

@@ -72,6 +72,8 @@ export function nodeIo(version: string): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTerminal: process.stdout.isTTY === true && process.env.TERM !== "dumb",
+    columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     progressStream: process.stderr,
     cores: availableParallelism(),
     version,

@@ -222,9 +222,11 @@ describe("touchpoint (the command)", () => {
           { event: "message_created" },
         ]),
       });
+      // Its one record rejected: the report is still written, and the exit status says nothing fitted.
       expect(await run(["analyze", "freshdesk.json", "--from", "freshdesk", "--format", "json"], t.io)).toBe(
-        0,
+        1,
       );
+      expect(t.err()).toContain("problems in the data itself");
       const report = JSON.parse(t.out());
       expect(report.input.rejected).toEqual([
         {

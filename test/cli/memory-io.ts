@@ -9,6 +9,8 @@ export interface MemoryIoOptions {
   stdin?: string | Uint8Array;
   /** Worker threads by default. */
   cores?: number;
+  /** Standard output is a terminal this wide (sparklines); piped when left out. */
+  terminal?: { columns: number };
 }
 
 export function memoryIo(files: Record<string, string | Uint8Array>, options: MemoryIoOptions = {}) {
@@ -64,6 +66,7 @@ export function memoryIo(files: Record<string, string | Uint8Array>, options: Me
     stderr: (text) => err.push(text),
     cores: options.cores ?? 1,
     version: "9.9.9",
+    ...(options.terminal ? { stdoutIsTerminal: true, columns: options.terminal.columns } : {}),
   };
   return { io: value, out: () => out.join(""), err: () => err.join(""), written };
 }

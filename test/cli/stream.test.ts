@@ -149,6 +149,12 @@ describe("analyze on streams", () => {
     expect(one.status).toBe(0);
     expect(three.status).toBe(0);
     expect(three.json).toEqual(one.json);
+    // The charts' fold crosses the worker threads as JSON and merges to the very same figures.
+    expect(one.json.insights.trend.points.length).toBeGreaterThan(1);
+    expect(one.json.insights.segmentTrends.length).toBeGreaterThan(1);
+    expect(one.json.insights.distributions.firstResponse.reduce((a: number, b: number) => a + b, 0)).toBe(
+      one.json.total.firstResponse.count,
+    );
     // With rejected records too, in the order given: positions are the input's.
     const a = await report({ "in.json": JSON.stringify(sample) }, [
       "in.json",
@@ -166,6 +172,46 @@ describe("analyze on streams", () => {
     ]);
     expect(b.json).toEqual(a.json);
     expect(a.json.input.rejected.map((r: { index: number }) => r.index)).toEqual([17, 123]);
+    expect(a.json.insights.segmentTrends.length).toBeGreaterThan(1);
+    expect(a.json.input.causes.map((g: { count: number }) => g.count)).toEqual([1, 1]);
+  }, 120_000);
+
+  it("counts every rejection by cause exactly, with one job or three, when only 20 are listed", async () => {
+    // 45 records on a channel the schema refuses, 15 with a score off its scale, 5 repeated ids,
+    // among 30 good ones, interleaved: more rejections than the report lists.
+    const lines: string[] = [];
+    for (let k = 0; k < 30; k++) {
+      lines.push(JSON.stringify(conversation(`ok-${k}`)));
+      lines.push(JSON.stringify(conversation(`fax-${k}`, { channel: "fax" })));
+      if (k % 2 === 0)
+        lines.push(
+          JSON.stringify(
+            conversation(`score-${k}`, { surveys: [{ kind: "nps", score: 11, at: "2026-03-02T09:08:00Z" }] }),
+          ),
+        );
+      if (k < 15) lines.push(JSON.stringify(conversation(`fax2-${k}`, { channel: "fax" })));
+      if (k < 5) lines.push(JSON.stringify(conversation(`ok-${k}`)));
+    }
+    const text = lines.join("\n");
+    const one = await report({ "in.jsonl": text }, ["in.jsonl", "--jobs", "1"]);
+    const three = await report({ "in.jsonl": text }, ["in.jsonl", "--jobs", "3"]);
+    expect(one.status).toBe(0);
+    expect(three.json.input).toEqual(one.json.input);
+    const { input } = one.json;
+    expect(input.rejectedCount).toBe(45 + 15 + 5);
+    expect(input.rejected).toHaveLength(20);
+    const causes = input.causes as { cause: string; count: number; examples: { index: number }[] }[];
+    expect(causes.map((g) => g.count)).toEqual([45, 15, 5]);
+    expect(causes.reduce((n, g) => n + g.count, 0)).toBe(input.rejectedCount);
+    expect(causes[0]?.cause).toMatch(/^channel: Invalid option.*\(got "fax"\)$/);
+    expect(causes[1]?.cause).toContain("surveys.#.score");
+    expect(causes[2]?.cause).toBe("in.jsonl: conversation id seen before in the input; counted once");
+    // The first positions of each cause, as in the input.
+    const positions = (prefix: string) => lines.flatMap((l, i) => (l.includes(`"id":"${prefix}`) ? [i] : []));
+    expect(causes[0]?.examples.map((r) => r.index)).toEqual(
+      [...positions("fax-"), ...positions("fax2-")].sort((a, b) => a - b).slice(0, 3),
+    );
+    expect(causes[1]?.examples.map((r) => r.index)).toEqual(positions("score-").slice(0, 3));
   }, 120_000);
 
   it("counts a conversation seen twice once, and a message repeated in one once", async () => {
