@@ -90,6 +90,13 @@ interface Mapping {
   readonly multiplier: number;
 }
 
+/**
+ * The smallest magnitude given a bucket of its own: 2^−1022, the least normal double. Subnormal
+ * doubles are too coarse for a relative bound (their spacing is 4.9e-324), so, as DDSketch's
+ * "minimum indexable value", they count as zero; min and max stay exact.
+ */
+const MIN_INDEXABLE = 2 ** -1022;
+
 function mappingOf(alpha: number): Mapping {
   const gamma = (1 + alpha) / (1 - alpha);
   return { alpha, gamma, multiplier: 1 / Math.log(gamma) };
@@ -147,8 +154,8 @@ export function sketchAdd(
       },
     );
   }
-  if (x > 0) bump(state.positive, Math.ceil(Math.log(x) * m.multiplier), 1);
-  else if (x < 0) bump(state.negative, Math.ceil(Math.log(-x) * m.multiplier), 1);
+  if (x >= MIN_INDEXABLE) bump(state.positive, Math.ceil(Math.log(x) * m.multiplier), 1);
+  else if (x <= -MIN_INDEXABLE) bump(state.negative, Math.ceil(Math.log(-x) * m.multiplier), 1);
   else state.zeroCount++;
   state.count++;
   if (state.min === null || x < state.min) state.min = x;
@@ -181,7 +188,7 @@ export function sketchAddAll(
   let zeros = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
-    if (x > 0 && x <= Number.MAX_VALUE) {
+    if (x >= MIN_INDEXABLE && x <= Number.MAX_VALUE) {
       const k = Math.ceil(Math.log(x) * multiplier);
       let j = k - posOffset;
       if (j < 0 || j >= pos.length) {
@@ -191,7 +198,7 @@ export function sketchAddAll(
         j = k - posOffset;
       }
       pos[j]!++;
-    } else if (x < 0 && x >= -Number.MAX_VALUE) {
+    } else if (x <= -MIN_INDEXABLE && x >= -Number.MAX_VALUE) {
       const k = Math.ceil(Math.log(-x) * multiplier);
       let j = k - negOffset;
       if (j < 0 || j >= neg.length) {
@@ -201,7 +208,7 @@ export function sketchAddAll(
         j = k - negOffset;
       }
       neg[j]!++;
-    } else if (x === 0) {
+    } else if (typeof x === "number" && x > -MIN_INDEXABLE && x < MIN_INDEXABLE) {
       zeros++;
     } else if (skipMissing && x == null) {
       continue;
@@ -329,6 +336,7 @@ export function checkProbability(fn: string, q: unknown): number {
  * values added: the "lower" order statistic; ranks 0 and n − 1 give the exact min and max. The exact
  * type-7 quantile interpolates between that value and the next, so it can differ by that gap too.
  * `min` and `max` are exact, and every estimate is clamped to them. Zero is exact; negative values are supported. NaN and ±Infinity are rejected.
+ * Magnitudes below 2^−1022 (subnormal doubles) count as zero, as DDSketch's minimum indexable value.
  *
  * Merging adds bucket counts: a sketch merged from any split of the data is identical to the sketch
  * of one pass, and so are its quantiles. Merging needs the same α.
