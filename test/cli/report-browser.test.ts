@@ -19,22 +19,12 @@ import { run } from "../../src/cli/main.js";
 import type { TrendPoint } from "../../src/cli/trends.js";
 import { yearOfConversations } from "./helpers/year-of-data.js";
 import { memoryIo } from "./memory-io.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const enabled = process.env.TOUCHPOINT_SITE_TEST === "1";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, "..", "..");
 const artefacts = path.join(repo, "test-results", "report");
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Runs the command in memory on files given as text; returns standard output. */
 async function analyze(files: Record<string, string>, args: string[]): Promise<string> {
@@ -74,7 +64,7 @@ describe.skipIf(!enabled)("the HTML report in Chromium (npm run test:site)", () 
       fs.writeFileSync(path.join(artefacts, `${name}.html`), html);
       reports.push({ name, file, json });
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 120_000);
 
   afterAll(async () => {

@@ -14,23 +14,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const site = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "api");
 const enabled = process.env.TOUCHPOINT_SITE_TEST === "1";
-
-// The flags the machine's probe used: headless, and none of Chromium's background connections, which
-// a closed network refuses (notes on this machine kind, /work/.library/env/machines/node.md).
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -114,7 +101,7 @@ describe.skipIf(!enabled)("the documentation site in Chromium (npm run test:site
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
     });
     // The site must work offline: anything not on the local server is refused and recorded.
     await context.route("**/*", (route) => {

@@ -8,32 +8,10 @@
 import { type AnyActorRef, createActor, initialTransition, transition } from "xstate";
 import { conversationMachine, persist, restore } from "../../src/conversation/index.js";
 import { journeyMachine, persistJourney, restoreJourney } from "../../src/journey/index.js";
-import { handlers, journeyEventTypes } from "./vocab.js";
+import { conversationEventTypes, handlers, journeyEventTypes } from "./vocab.js";
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-
-const conversationTypes = [
-  "customer.message",
-  "customer.confirm",
-  "customer.correct",
-  "customer.accept",
-  "customer.reject",
-  "customer.more",
-  "customer.done",
-  "customer.escalate",
-  "agent.message",
-  "agent.greet",
-  "agent.restate",
-  "agent.propose",
-  "agent.deliver",
-  "agent.close",
-  "agent.goodbye",
-  "agent.resolve",
-  "agent.note",
-  "handoff",
-  "clock.tick",
-] as const;
 
 const xstateEvents = [
   "xstate.stop",
@@ -86,7 +64,7 @@ export function conversationEvent(rand: Rand, clock: { t: number }): unknown {
   if (r < 0.03) return pick(rand, junk);
   if (r < 0.1) return { type: pick(rand, xstateEvents), at: timeOf(rand, clock) };
   if (r < 0.12) return { type: "customer.unknown", at: timeOf(rand, clock) };
-  const type = pick(rand, conversationTypes);
+  const type = pick(rand, conversationEventTypes);
   const event: Record<string, unknown> = { type, at: timeOf(rand, clock) };
   if (type.startsWith("agent.") && rand() < 0.5) event.by = maybe(rand, ["agent", "bot"]);
   if (type === "handoff") {
