@@ -1,6 +1,6 @@
 import { checkOptions } from "../internal/args.js";
 import type { ConversationStage } from "../schemas/vocabulary.js";
-import { analyze, type Evidence, rawOf } from "./analyze.js";
+import { type Analysis, analyze, type Evidence, rawOf } from "./analyze.js";
 import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE, typeTarget } from "./evidence-log.js";
 import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
 
@@ -243,6 +243,8 @@ const SHORT_SENTENCE = 4;
 
 // Per-sentence raw scores, `ACTS` per sentence, reused from call to call.
 let sentenceActs = new Float64Array(ACTS * 16);
+/** The message's summed act scores; scratch reused by every call (classifyAct never re-enters). */
+const actTotals = new Float64Array(ACTS);
 // Per sentence: 1 when an offer cue opens it (in its first three words).
 let offerOpens = new Uint8Array(16);
 
@@ -251,6 +253,11 @@ let offerOpens = new Uint8Array(16);
  * a customer's request, an agent's detail question, offer, found result, request for approval,
  * completion report, and a goodbye wish from either side.
  */
+/** Adds `by` to the sentence score at `at` of {@link sentenceActs}. */
+function bump(at: number, by: number): void {
+  sentenceActs[at] = (sentenceActs[at] as number) + by;
+}
+
 function sentenceForms(
   sentence: string,
   base: number,
@@ -259,15 +266,12 @@ function sentenceForms(
   afterFrame: boolean,
 ): boolean {
   const R = sentenceActs;
-  const bump = (act: number, by: number) => {
-    R[base + act] = (R[base + act] as number) + by;
-  };
-  if (sentence.length > 0 && !question && FAREWELL.test(sentence)) bump(GOODBYE, 2);
+  if (sentence.length > 0 && !question && FAREWELL.test(sentence)) bump(base + GOODBYE, 2);
   if (!business) {
-    if (!question && CUSTOMER_DONE.test(sentence)) bump(GOODBYE, 2.5);
+    if (!question && CUSTOMER_DONE.test(sentence)) bump(base + GOODBYE, 2.5);
     if (WANT_TO_KNOW.test(sentence)) {
       // "I'd like to know the address": a question put as a want
-      bump(ASK, 1 + (R[base + PROPOSE] as number));
+      bump(base + ASK, 1 + (R[base + PROPOSE] as number));
       R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.3;
     } else if (
       // asking for a person stays an escalation ("I want to talk to a manager")
@@ -275,7 +279,7 @@ function sentenceForms(
       (REQUEST_WANT.test(sentence) || REQUEST_ASK.test(sentence) || REQUEST_IMPERATIVE.test(sentence))
     ) {
       // a want is a request, not a suggestion of the customer's ("I'd like a table for two")
-      bump(REQUEST, 1.2 + Math.max(R[base + PROPOSE] as number, R[base + ASK] as number));
+      bump(base + REQUEST, 1.2 + Math.max(R[base + PROPOSE] as number, R[base + ASK] as number));
       R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.3;
     }
     return false;
@@ -284,26 +288,91 @@ function sentenceForms(
     if (DETAIL_QUESTION.test(sentence) && !OPTION_QUESTION.test(sentence)) {
       // "What time would you like?": gathering a detail, whatever offer words it carries
       R[base + PROPOSE] = (R[base + PROPOSE] as number) * 0.2;
-      bump(ASK, 1);
+      bump(base + ASK, 1);
       return false;
     }
     // a restatement's or a stated fact's own check ("..., is that right?") stays one
     if ((R[base + RESTATE] as number) > 0 || afterFrame) return false;
     const approval = APPROVAL.test(sentence);
     if (approval || OFFER_QUESTION.test(sentence)) {
-      bump(PROPOSE, 1.5 + (R[base + ASK] as number) + (R[base + CONFIRM] as number));
+      bump(base + PROPOSE, 1.5 + (R[base + ASK] as number) + (R[base + CONFIRM] as number));
       R[base + CONFIRM] = (R[base + CONFIRM] as number) * 0.3;
     }
     return approval;
   }
   if ((R[base + RESTATE] as number) === 0 && APPROVAL.test(sentence)) {
-    bump(PROPOSE, 1.5 + (R[base + CONFIRM] as number));
+    bump(base + PROPOSE, 1.5 + (R[base + CONFIRM] as number));
     R[base + CONFIRM] = (R[base + CONFIRM] as number) * 0.3;
     return true;
   }
-  if (COMPLETED.test(sentence)) bump(CONFIRM, 1.5);
-  else if (FOUND_RESULT.test(sentence)) bump(PROPOSE, 1.2);
+  if (COMPLETED.test(sentence)) bump(base + CONFIRM, 1.5);
+  else if (FOUND_RESULT.test(sentence)) bump(base + PROPOSE, 1.2);
   return false;
+}
+
+/**
+ * Every act's score from `s` (indexed as {@link actNames}), as one literal: an object filled key by
+ * key was a quarter of classifyAct's own time.
+ */
+function scoresOf(s: Float64Array): Record<ActName, number> {
+  return {
+    greet: s[0] as number,
+    ask: s[1] as number,
+    request: s[2] as number,
+    inform: s[3] as number,
+    restate: s[4] as number,
+    propose: s[5] as number,
+    accept: s[6] as number,
+    reject: s[7] as number,
+    confirm: s[8] as number,
+    apologize: s[9] as number,
+    thank: s[10] as number,
+    goodbye: s[11] as number,
+    escalate: s[12] as number,
+    other: s[13] as number,
+  };
+}
+
+/** Heaviest evidence first. */
+const byWeight = (x: Evidence, y: Evidence): number => y.weight - x.weight;
+
+/** A turn of this many words or fewer: every cue in it counts as early. */
+const SHORT_TURN = 6;
+
+/**
+ * The weight of act cue `k` of the log for `act`: greetings and yes/no answers count where they open
+ * the turn, the other acts anywhere; then by who speaks.
+ */
+function cueWeight(a: Analysis, act: number, k: number, business: boolean): number {
+  const start = log.start[k] as number;
+  const si = log.sentence[k] as number;
+  const short = a.words <= SHORT_TURN;
+  const early =
+    start < a.thirdWordEnd ||
+    short ||
+    ((a.sentenceWords[si] as number) <= SHORT_SENTENCE && start < (a.sentenceThirdWordEnd[si] as number));
+  const positional = act === GREET || act === ACCEPT || act === REJECT;
+  let w = (log.weight[k] as number) * (early || !positional ? 1.5 : 0.5);
+  if (act === PROPOSE || act === CONFIRM) w *= business ? 1.3 : 0.6;
+  if (act === ACCEPT || act === REJECT) w *= business ? 0.6 : 1.2;
+  if ((act === ACCEPT || act === REJECT) && !early) w *= 0.5;
+  if (act === GREET && !short) w *= 0.9;
+  // a customer asks for a person; an agent offering one is mostly proposing or informing
+  if (act === ESCALATE && business) w *= 0.4;
+  return w;
+}
+
+/** The end of a greeting cue among sentence `si`'s first three words from `start`, or −1. */
+function openingGreeting(a: Analysis, si: number, start: number): number {
+  const limit = a.sentenceThirdWordEnd[si] as number;
+  let end = -1;
+  for (let k = 0; k < log.n; k++) {
+    const t = log.target[k] as number;
+    if (t < TARGET_CUE || log.sentence[k] !== si || ACT_OF_KIND[t - TARGET_CUE] !== GREET) continue;
+    const s = log.start[k] as number;
+    if (s >= start && s < limit && !negatedAt(k)) end = Math.max(end, log.end[k] as number);
+  }
+  return end;
 }
 
 /**
@@ -377,36 +446,63 @@ function sentenceForms(
  */
 export function classifyAct(text: string, options: ClassifyActOptions = {}): ActResult {
   options = checkOptions("classifyAct", options);
-  const speaker = options.speaker ?? "customer";
-  const business = speaker !== "customer";
+  const business = (options.speaker ?? "customer") !== "customer";
+  const acts: SentenceAct[] = [];
   const a = analyze(text, options.lexicon, options.maxLength, true);
+  const primary = primaryOf(a, business, acts);
+  const scores = scoresOf(actTotals);
+  const best: ActName = primary >= 0 ? (actNames[primary] as ActName) : "other";
+  // the evidence of the chosen act only: its cues, then the sentence-form cues it borrows
+  const evidence: Evidence[] = [];
+  if (primary >= 0) {
+    for (let k = 0; k < log.n; k++) {
+      const t = log.target[k] as number;
+      if (t >= TARGET_CUE && !negatedAt(k) && ACT_OF_KIND[t - TARGET_CUE] === primary) {
+        const e = evidenceAt(a.text, k);
+        e.weight = cueWeight(a, primary, k, business);
+        evidence.push(e);
+      }
+    }
+  }
+  if (best === "ask") for (const e of evidenceOf(a.text, typeTarget("question"))) evidence.push(e);
+  if (best === "propose" && !business)
+    for (const e of evidenceOf(a.text, typeTarget("suggestion")))
+      evidence.push({ ...e, weight: 0.6 * e.weight });
+  return {
+    act: best,
+    stage: actStages[best],
+    confidence: primary >= 0 ? scores[best] : 0,
+    scores,
+    evidence: evidence.length > 1 ? evidence.sort(byWeight) : evidence,
+    acts,
+  };
+}
+
+/**
+ * The primary act of `text` alone, as {@link classifyAct} gives it (same analysis, same rules),
+ * without the scores, evidence and sentence acts: replay reads nothing else, and building them was
+ * most of what a replay allocated. `text` is any value, as for classifyAct.
+ *
+ * @internal
+ */
+export function primaryAct(text: unknown, speaker: "customer" | "agent" | "bot"): ActName {
+  const primary = primaryOf(analyze(text, undefined, undefined, true), speaker !== "customer", null);
+  return primary >= 0 ? (actNames[primary] as ActName) : "other";
+}
+
+/**
+ * Scores the acts of the analysed text `a`: leaves every act's score in `actTotals` (indexed as
+ * {@link actNames}), pushes each sentence's act to `acts` unless it is `null`, and returns the
+ * primary act's index (−1 when no act scored).
+ */
+function primaryOf(a: Analysis, business: boolean, acts: SentenceAct[] | null): number {
   const n = a.sentences;
   const words = a.words;
-  const thirdWordEnd = a.thirdWordEnd;
-  const short = words <= 6;
   if (sentenceActs.length < ACTS * n) sentenceActs = new Float64Array(ACTS * Math.max(n, 16) * 2);
   const R = sentenceActs;
   R.fill(0, 0, ACTS * n);
   if (offerOpens.length < n) offerOpens = new Uint8Array(Math.max(n, 16) * 2);
   offerOpens.fill(0, 0, n);
-  const weightOf = (act: number, k: number): number => {
-    const start = log.start[k] as number;
-    const si = log.sentence[k] as number;
-    const early =
-      start < thirdWordEnd ||
-      short ||
-      ((a.sentenceWords[si] as number) <= SHORT_SENTENCE && start < (a.sentenceThirdWordEnd[si] as number));
-    // greetings and yes/no answers are acts where they open the turn; the others anywhere
-    const positional = act === GREET || act === ACCEPT || act === REJECT;
-    let w = (log.weight[k] as number) * (early || !positional ? 1.5 : 0.5);
-    if (act === PROPOSE || act === CONFIRM) w *= business ? 1.3 : 0.6;
-    if (act === ACCEPT || act === REJECT) w *= business ? 0.6 : 1.2;
-    if ((act === ACCEPT || act === REJECT) && !early) w *= 0.5;
-    if (act === GREET && !short) w *= 0.9;
-    // a customer asks for a person; an agent offering one is mostly proposing or informing
-    if (act === ESCALATE && business) w *= 0.4;
-    return w;
-  };
   for (let k = 0; k < log.n; k++) {
     const t = log.target[k] as number;
     if (t < TARGET_CUE || negatedAt(k)) continue;
@@ -416,25 +512,16 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     if (act === ESCALATE && declinedBefore(a.text, log.start[k] as number)) continue;
     const si = log.sentence[k] as number;
     const at = ACTS * si + act;
-    R[at] = (R[at] as number) + weightOf(act, k);
+    R[at] = (R[at] as number) + cueWeight(a, act, k, business);
     if (act === PROPOSE && (log.start[k] as number) < (a.sentenceThirdWordEnd[si] as number))
       offerOpens[si] = 1;
   }
-  /** The end of a greeting cue among the sentence's first three words, or −1. */
-  const openingGreeting = (si: number, start: number): number => {
-    const limit = a.sentenceThirdWordEnd[si] as number;
-    let end = -1;
-    for (let k = 0; k < log.n; k++) {
-      const t = log.target[k] as number;
-      if (t < TARGET_CUE || log.sentence[k] !== si || ACT_OF_KIND[t - TARGET_CUE] !== GREET) continue;
-      const s = log.start[k] as number;
-      if (s >= start && s < limit && !negatedAt(k)) end = Math.max(end, log.end[k] as number);
-    }
-    return end;
-  };
   // each sentence on its own: its form, then the frames that outrank it
-  const acts: SentenceAct[] = [];
-  const raw = new Float64Array(ACTS);
+  const raw = actTotals;
+  raw.fill(0);
+  // the last two sentence acts found (a greeting that opens a sentence counts as one of its own)
+  let last = -1;
+  let beforeLast = -1;
   let moverAct = -1;
   let moverAdvance = 0;
   for (let si = 0; si < n; si++) {
@@ -449,8 +536,7 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
       base,
       business,
       a.sentenceQuestion[si] === 1,
-      acts.length > 0 &&
-        (acts[acts.length - 1]?.act === "restate" || acts[acts.length - 1]?.act === "confirm"),
+      last === RESTATE || last === CONFIRM,
     );
     if ((R[base + RESTATE] as number) > 0) {
       // "From what I understand, you need X?": the question checks the restatement
@@ -483,25 +569,30 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
     const start = a.sentenceStart[si] as number;
     const end = a.sentenceEnd[si] as number;
     // "Hello, I'd like ...": the greeting that opens the sentence is an act of its own
-    const greetingEnd = best === GREET ? -1 : openingGreeting(si, start);
+    const greetingEnd = best === GREET ? -1 : openingGreeting(a, si, start);
     if (greetingEnd > start && greetingEnd < end) {
-      acts.push({ act: "greet", span: [start, greetingEnd] });
-      let rest = greetingEnd;
-      while (rest < end && /[\s,;:!.-]/.test(a.text[rest] as string)) rest++;
-      acts.push({ act: actNames[best] as ActName, span: [rest, end] });
+      beforeLast = GREET;
+      last = best;
+      if (acts !== null) {
+        acts.push({ act: "greet", span: [start, greetingEnd] });
+        let rest = greetingEnd;
+        while (rest < end && /[\s,;:!.-]/.test(a.text[rest] as string)) rest++;
+        acts.push({ act: actNames[best] as ActName, span: [rest, end] });
+      }
     } else {
-      acts.push({ act: actNames[best] as ActName, span: [start, end] });
+      beforeLast = last;
+      last = best;
+      if (acts !== null) acts.push({ act: actNames[best] as ActName, span: [start, end] });
     }
     let advance = ADVANCE_OF[best] as number;
     // a check right after a restatement ("Is that right?") belongs to it
     if (
       (best === ASK || best === CONFIRM || (best === PROPOSE && approval)) &&
       a.sentenceQuestion[si] === 1 &&
-      si > 0
-    ) {
-      const prev = acts[acts.length - 2];
-      if (prev?.act === "restate") advance = 0;
-    }
+      si > 0 &&
+      beforeLast === RESTATE
+    )
+      advance = 0;
     // an agent's "Sure." or "No," acknowledges what the customer said; it decides nothing
     if (business && (best === ACCEPT || best === REJECT)) advance = 0;
     if (advance > moverAdvance) {
@@ -511,39 +602,16 @@ export function classifyAct(text: string, options: ClassifyActOptions = {}): Act
   }
   if (words > 0) raw[INFORM] = Math.min(0.7, 0.1 * words);
 
-  const scores = {} as Record<ActName, number>;
   let bestIndex = -1;
   let bestScore = 0;
   for (let x = 0; x < ACTS; x++) {
     const r = raw[x] as number;
     const s = r > 0 ? 1 - Math.exp(-r) : 0;
-    scores[actNames[x] as ActName] = s;
+    raw[x] = s;
     if (s > bestScore) {
       bestIndex = x;
       bestScore = s;
     }
   }
-  const primary = moverAct >= 0 ? moverAct : bestIndex;
-  const best: ActName = primary >= 0 ? (actNames[primary] as ActName) : "other";
-  // the evidence of the chosen act only: its cues, then the sentence-form cues it borrows
-  const evidence: Evidence[] = [];
-  if (primary >= 0) {
-    for (let k = 0; k < log.n; k++) {
-      const t = log.target[k] as number;
-      if (t >= TARGET_CUE && !negatedAt(k) && ACT_OF_KIND[t - TARGET_CUE] === primary)
-        evidence.push({ ...evidenceAt(a.text, k), weight: weightOf(primary, k) });
-    }
-  }
-  if (best === "ask") for (const e of evidenceOf(a.text, typeTarget("question"))) evidence.push(e);
-  if (best === "propose" && !business)
-    for (const e of evidenceOf(a.text, typeTarget("suggestion")))
-      evidence.push({ ...e, weight: 0.6 * e.weight });
-  return {
-    act: best,
-    stage: actStages[best],
-    confidence: primary >= 0 ? scores[best] : 0,
-    scores,
-    evidence: evidence.sort((x, y) => y.weight - x.weight),
-    acts,
-  };
+  return moverAct >= 0 ? moverAct : bestIndex;
 }

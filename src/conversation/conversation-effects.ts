@@ -443,15 +443,11 @@ function closeVisit(timeline: ConversationContext["timeline"], at: number): Conv
 
 /** The earliest instant any deadline or timer of this context falls due, or `null`. */
 export function nextInstant(context: ConversationContext, resolved: boolean): number | null {
-  let next: number | null = null;
-  const consider = (instant: number | null) => {
+  if (resolved) return instantOf(context, "autoClose");
+  let next = instantOf(context, "customerSilence");
+  for (const kind of kinds) {
+    const instant = nextInstantOf(context.sla[kind]);
     if (instant !== null && (next === null || instant < next)) next = instant;
-  };
-  if (resolved) {
-    consider(instantOf(context, "autoClose"));
-    return next;
   }
-  for (const kind of kinds) consider(nextInstantOf(context.sla[kind]));
-  consider(instantOf(context, "customerSilence"));
   return next;
 }

@@ -242,7 +242,10 @@ function compile(machine: ConversationMachine): FastRunner {
   };
 
   const plans = new Map<Transition, Map<Node, Plan>>();
-  const planOf = (t: Transition, leaf: Node): Plan => memo2(plans, t, leaf, () => makePlan(t, leaf));
+  const planOf = (t: Transition, leaf: Node): Plan => {
+    const known = plans.get(t)?.get(leaf);
+    return known === undefined ? memo2(plans, t, leaf, () => makePlan(t, leaf)) : known;
+  };
   const makePlan = (t: Transition, leaf: Node): Plan => {
     const active = [leaf, ...properAncestors(leaf, undefined)];
     if (t.target === undefined || t.target.length === 0)

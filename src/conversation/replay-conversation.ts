@@ -1,5 +1,5 @@
 import { checkOptions, checkRecord, fail, isRecord } from "../internal/args.js";
-import { type ActResult, classifyAct } from "../classify/index.js";
+import { primaryAct } from "../classify/classify-act.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { Message } from "../schemas/message.js";
 import { nextInstant } from "./conversation-effects.js";
@@ -380,8 +380,9 @@ export function replayWith<S>(
   }
 }
 
-function defaultClassifier(text: string, options: ActClassifierOptions): ActResult {
-  return classifyAct(text, options);
+/** classifyAct's primary act, without the parts of its result that replay does not read. */
+function defaultClassifier(text: string, options: ActClassifierOptions): ClassifiedAct {
+  return { act: primaryAct(text, options.speaker) };
 }
 
 function firstHandler(messages: readonly Message[]): "bot" | "human" {

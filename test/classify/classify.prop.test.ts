@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   classifyAct,
@@ -7,6 +8,7 @@ import {
   detectSignals,
   trainClassifier,
 } from "touchpoint/classify";
+import { primaryAct } from "../../src/classify/classify-act.js";
 
 // Any UTF-16 sequence, lone surrogates and control characters included.
 const anyUnits = fc
@@ -256,5 +258,35 @@ describe("linear time", () => {
     time();
     const after = time();
     expect(after / before).toBeLessThan(1.7);
+  });
+});
+
+describe("replay's act reader", () => {
+  const sample = JSON.parse(
+    readFileSync(new URL("../../examples/data/conversations.json", import.meta.url), "utf8"),
+  ) as { messages: { author: string; text: string }[] }[];
+  const speakerOf = (author: string) =>
+    author === "customer" ? "customer" : author === "bot" ? "bot" : "agent";
+
+  it("gives classifyAct's act on every message of the sample export", () => {
+    let n = 0;
+    for (const c of sample)
+      for (const m of c.messages) {
+        const speaker = speakerOf(m.author);
+        expect(primaryAct(m.text, speaker)).toBe(classifyAct(m.text, { speaker }).act);
+        n++;
+      }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it("gives classifyAct's act on any text, for every speaker", () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom("customer", "agent", "bot"), (text, speaker) => {
+        expect(primaryAct(text, speaker as "customer")).toBe(
+          classifyAct(text, { speaker: speaker as "customer" }).act,
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
