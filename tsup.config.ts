@@ -17,7 +17,7 @@ export const library = {
   // Explicit: tsup splits only ESM by default; without it each CJS entry would inline shared
   // chunks and a user could end up with two copies of TouchpointError (notes/toolchain.md §4.2).
   splitting: true,
-  external: ["xstate", "zod", "ts-pattern"],
+  external: ["xstate", "zod"],
 } as const;
 
 /**
@@ -35,7 +35,7 @@ export const cli = {
   clean: false,
   sourcemap: true,
   splitting: false,
-  external: ["xstate", "zod", "ts-pattern"],
+  external: ["xstate", "zod"],
 } as const;
 
 export default defineConfig([

@@ -84,7 +84,7 @@ function withLocalBuiltIns(code: string): string {
 }
 
 function banner(version: string): string {
-  return `/* touchpoint ${version} warehouse pack (MIT). Bundles xstate, zod and ts-pattern (MIT). */`;
+  return `/* touchpoint ${version} warehouse pack (MIT). Bundles xstate and zod (MIT). */`;
 }
 
 async function bundle(contents: string, version: string): Promise<string> {

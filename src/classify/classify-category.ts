@@ -1,4 +1,3 @@
-import { match, P } from "ts-pattern";
 import type {
   AcquisitionJourneyStage,
   ConversionJourneyStage,
@@ -112,52 +111,48 @@ export function classifyCategory(input: CategoryInput): CategoryResult {
   const phase: RelationshipPhase | "unknown" = given.journeyStage
     ? phaseOf(given.journeyStage)
     : (given.phase ?? "unknown");
-  const facts = {
-    type: given.type ?? "unknown",
-    atStake: on("frustration") || on("urgency") || on("cancel-intent") || (given.sentiment ?? 0) <= -0.5,
-    onboarding: on("onboarding"),
-    phase,
-    growth: on("purchase-intent") || on("comparison"),
-  };
-  return match(facts)
-    .returnType<CategoryResult>()
-    .with({ type: "complaint" }, () => ({
-      category: "critical",
-      reasons: ["a complaint is a critical service encounter"],
-    }))
-    .with({ atStake: true }, () => ({
-      category: "critical",
-      reasons: [
-        "frustration, urgency, intent to cancel or strongly negative sentiment put the relationship at stake",
-      ],
-    }))
-    .with({ onboarding: true }, () => ({
-      category: "stabilizing",
-      reasons: ["onboarding talk: the relationship is being set up"],
-    }))
-    .with({ phase: P.union("prospect", "new") }, ({ phase: p }) => ({
-      category: "stabilizing",
-      reasons: [`${p === "prospect" ? "a prospect" : "a new customer"}: early in the relationship`],
-    }))
-    .with({ growth: true, phase: P.union("established", "loyal") }, () => ({
-      category: "planned",
-      reasons: ["purchase intent or comparison from an existing customer: a chance to up-sell or cross-sell"],
-    }))
-    .with({ type: P.union("praise", "suggestion"), phase: "loyal" }, () => ({
-      category: "planned",
-      reasons: ["praise or a suggestion from a loyal customer: a chance to deepen the relationship"],
-    }))
-    .with({ type: P.union("question", "suggestion") }, () => ({
-      category: "critical",
-      reasons: ["a question or request is a service encounter whose handling decides the experience"],
-    }))
-    .with({ phase: P.union("established", "loyal") }, () => ({
-      category: "planned",
-      reasons: ["an existing customer with nothing at stake: a planned, relationship-building contact"],
-    }))
-    .with({ phase: "unknown" }, () => ({
-      category: "stabilizing",
-      reasons: ["nothing at stake and no journey stage known"],
-    }))
-    .exhaustive();
+  const type = given.type ?? "unknown";
+  const atStake = on("frustration") || on("urgency") || on("cancel-intent") || (given.sentiment ?? 0) <= -0.5;
+  const growth = on("purchase-intent") || on("comparison");
+  // The decision table as plain conditions, first row that applies wins: it runs for every customer
+  // message `touchpoint analyze` reads, where a pattern match cost more than the rest of the function.
+  if (type === "complaint") return decided("critical", "a complaint is a critical service encounter");
+  if (atStake)
+    return decided(
+      "critical",
+      "frustration, urgency, intent to cancel or strongly negative sentiment put the relationship at stake",
+    );
+  if (on("onboarding")) return decided("stabilizing", "onboarding talk: the relationship is being set up");
+  if (phase === "prospect" || phase === "new")
+    return decided(
+      "stabilizing",
+      `${phase === "prospect" ? "a prospect" : "a new customer"}: early in the relationship`,
+    );
+  if (growth && (phase === "established" || phase === "loyal"))
+    return decided(
+      "planned",
+      "purchase intent or comparison from an existing customer: a chance to up-sell or cross-sell",
+    );
+  if ((type === "praise" || type === "suggestion") && phase === "loyal")
+    return decided(
+      "planned",
+      "praise or a suggestion from a loyal customer: a chance to deepen the relationship",
+    );
+  if (type === "question" || type === "suggestion")
+    return decided(
+      "critical",
+      "a question or request is a service encounter whose handling decides the experience",
+    );
+  if (phase === "established" || phase === "loyal")
+    return decided(
+      "planned",
+      "an existing customer with nothing at stake: a planned, relationship-building contact",
+    );
+  // every known phase returned above (checked: `phase` is narrowed to "unknown" here)
+  phase satisfies "unknown";
+  return decided("stabilizing", "nothing at stake and no journey stage known");
+}
+
+function decided(category: InteractionCategory, reason: string): CategoryResult {
+  return { category, reasons: [reason] };
 }

@@ -1,5 +1,4 @@
 import { textOf } from "../internal/args.js";
-import { match } from "ts-pattern";
 import {
   type InteractionCategory,
   type InteractionType,
@@ -160,7 +159,7 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
  * solutions, onboarding, experience interactions, customers needing a quick resolution, unhappy customers
  * venting frustration, confused customers, and loyal customers. The facts (see {@link ScenarioFacts}) come
  * from {@link detectSignals} and {@link classifyInteraction} on the text and from the customer and
- * conversation facts. A ts-pattern decision table, checked exhaustive at compile time, takes the first
+ * conversation facts. A decision table takes the first
  * row that applies, most pressing first: frustration, quick resolution, onboarding, confusion, loyalty,
  * evaluation; then a problem report is quick resolution, a prospect is information-seeking and an
  * existing customer an experience interaction. Without customer facts the text says who is writing: an
@@ -274,68 +273,66 @@ export function classifyScenario(input: ScenarioInput | string): ScenarioResult 
     return [];
   };
   let fallback = false;
-  const { scenario, evidence } = match(facts)
-    .returnType<{ scenario: Scenario; evidence: Evidence[] }>()
-    .with({ frustrated: true }, () => ({
-      scenario: "frustration",
-      evidence: because(
-        "frustration",
-        repeated && complaint
-          ? "a complaint on a repeated or reopened contact"
-          : "strongly negative sentiment",
-      ),
-    }))
-    .with({ urgent: true }, () => ({
-      scenario: "quick-resolution",
-      evidence: because("urgency", "a problem with something the customer has bought"),
-    }))
+  let scenario: Scenario;
+  let evidence: Evidence[];
+  // The decision table as plain conditions, first row that applies wins: it runs for every customer
+  // message `touchpoint analyze` reads, where a pattern match cost more than the rest of the reading.
+  if (facts.frustrated) {
+    scenario = "frustration";
+    evidence = because(
+      "frustration",
+      repeated && complaint ? "a complaint on a repeated or reopened contact" : "strongly negative sentiment",
+    );
+  } else if (facts.urgent) {
+    scenario = "quick-resolution";
+    evidence = because("urgency", "a problem with something the customer has bought");
+  } else if (facts.onboarding) {
     // a newcomer who is unsure how to begin is being onboarded (seed 000: onboarding introduces the
     // product to new users and helps them learn it), so onboarding comes before confusion
-    .with({ onboarding: true }, () => ({
-      scenario: "onboarding",
-      evidence: because("onboarding", "a new customer (first 30 days or the purchase stage)"),
-    }))
-    .with({ confused: true }, () => ({ scenario: "confusion", evidence: because("confusion", "confusion") }))
-    .with({ loyal: true }, () => ({
-      scenario: "loyalty",
-      evidence: because("loyalty", "a long-standing, frequent or promoting customer"),
-    }))
-    .with({ evaluating: true }, () => ({
-      scenario: "evaluation",
-      evidence: because("comparison", "a customer at the consideration or decision stage"),
-    }))
-    .with({ problem: true }, () => {
-      reasons.push("a problem report, most often about something the customer has");
-      return { scenario: "quick-resolution", evidence: complaintEvidence(a) };
-    })
-    .with({ prospect: true }, () => {
-      reasons.push(
-        known
-          ? "a potential customer (no purchase yet) looking for information"
-          : "an intent to buy, and nothing in the text the writer already has",
-      );
-      return { scenario: "information-seeking", evidence: cueEvidence(a, "purchase-intent") };
-    })
-    .with({ existing: true }, () => {
-      reasons.push(
-        known
-          ? "an existing customer's interaction with nothing more pressing"
-          : "the writer already has something of ours, and nothing is more pressing",
-      );
-      return { scenario: "experience", evidence: cueEvidence(a, "ownership") };
-    })
+    scenario = "onboarding";
+    evidence = because("onboarding", "a new customer (first 30 days or the purchase stage)");
+  } else if (facts.confused) {
+    scenario = "confusion";
+    evidence = because("confusion", "confusion");
+  } else if (facts.loyal) {
+    scenario = "loyalty";
+    evidence = because("loyalty", "a long-standing, frequent or promoting customer");
+  } else if (facts.evaluating) {
+    scenario = "evaluation";
+    evidence = because("comparison", "a customer at the consideration or decision stage");
+  } else if (facts.problem) {
+    reasons.push("a problem report, most often about something the customer has");
+    scenario = "quick-resolution";
+    evidence = complaintEvidence(a);
+  } else if (facts.prospect) {
+    reasons.push(
+      known
+        ? "a potential customer (no purchase yet) looking for information"
+        : "an intent to buy, and nothing in the text the writer already has",
+    );
+    scenario = "information-seeking";
+    evidence = cueEvidence(a, "purchase-intent");
+  } else if (facts.existing) {
+    reasons.push(
+      known
+        ? "an existing customer's interaction with nothing more pressing"
+        : "the writer already has something of ours, and nothing is more pressing",
+    );
+    scenario = "experience";
+    evidence = cueEvidence(a, "ownership");
+  } else {
     // nothing says who the writer is: feedback on the product or the team comes from someone who has
     // used it; a question, or nothing at all, is someone looking for information
-    .with({ existing: false, prospect: false }, () => {
-      fallback = true;
-      if (type === "praise" || type === "suggestion") {
-        reasons.push(`${type} of the product or the team, from someone who has used it`);
-        return { scenario: "experience", evidence: [] };
-      }
+    fallback = true;
+    evidence = [];
+    if (type === "praise" || type === "suggestion") {
+      reasons.push(`${type} of the product or the team, from someone who has used it`);
+      scenario = "experience";
+    } else {
       reasons.push("nothing says the writer is a customer yet: read as looking for information");
-      return { scenario: "information-seeking", evidence: [] };
-    })
-    .exhaustive();
+      scenario = "information-seeking";
+    }
+  }
   const { category } = classifyCategory({
     type,
     ...(c.journeyStage

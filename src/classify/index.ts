@@ -7,7 +7,8 @@
  *   for each, the others a mixed message carries, and per-sentence results.
  * - {@link classifyAct}: the dialogue act of one utterance and the conversation stage it signals.
  * - {@link classifyCategory} and {@link classifyScenario}: seed 000's categories and eight scenarios from
- *   the text and what is known of the customer, as exhaustive ts-pattern decision tables with reasons.
+ *   the text and what is known of the customer, as decision tables checked exhaustive at compile time,
+ *   with reasons.
  * - {@link classifyConversation}: what a whole conversation is about, from all of the customer's turns:
  *   its scenario and type, the mix over the turns, and how the signals changed (frustration rising).
  * - {@link trainClassifier} and {@link loadClassifier}: a model for any label set, trained on a team's own

@@ -339,6 +339,8 @@ export interface ConversationFacts {
   readonly nextResponses: readonly { calendar: number; business: number | null }[];
   /** First resolution time, calendar and business, or null. */
   readonly resolution: { calendar: number; business: number | null } | null;
+  /** When the first resolution happened, or null. */
+  readonly resolvedAt: number | null;
   /** Whether its latest status is resolved or closed. */
   readonly resolved: boolean;
   /** First contact resolution outcome under the report's definition. */
@@ -357,11 +359,6 @@ export interface ConversationFacts {
 export function conversationFacts(c: Conversation, ctx: AnalysisContext): ConversationFacts {
   const { asOf, options } = ctx;
   const schedule = options.schedule;
-  // Everything the customer wrote decides the summary's type, scenario and signals (a greeting as
-  // the opening message does not stand for the conversation) and how the open ones are handled now.
-  const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
-  const interaction = classifyInteraction(opening);
-
   const replay = replayConversation(c, {
     machine: ctx.machine,
     input: { targets: ctx.targets[c.priority] },
@@ -377,6 +374,8 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
     context.awaitingAgentSince === null
       ? 0
       : Math.max(0, ((asOf ?? context.now) - context.awaitingAgentSince) / MINUTE);
+  // Everything the customer wrote decides the summary's type, scenario and signals (a greeting as
+  // the opening message does not stand for the conversation) and how the open ones are handled now.
   const reading = classifyConversation(c, {
     conversation: { reopened: record.reopens > 0, waitingMinutes },
   });
@@ -397,6 +396,8 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
       .map((m) => m.text)
       .join("\n");
     const signals = detectSignals(customerText);
+    const opening = c.messages.find((m) => m.author === "customer")?.text ?? "";
+    const interaction = classifyInteraction(opening);
     const slaBreached = record.sla.breached;
     const advice = recommend({
       stage: context.stage,
@@ -450,6 +451,7 @@ export function conversationFacts(c: Conversation, ctx: AnalysisContext): Conver
       .filter((w) => w.outcome === "answered" && w.calendar !== null)
       .map((w) => ({ calendar: w.calendar as number, business: w.business })),
     resolution: timing(firstResolution),
+    resolvedAt: firstResolution?.end ?? null,
     resolved: resolution.resolved === 1,
     fcr,
     slaHit: sla.hit,
@@ -780,7 +782,13 @@ export function reportParts(options: AnalyzeOptions, policy: SlaPolicy | null = 
       init: () => new InsightsAggregate(insightsOptions),
       add(s, f) {
         if (policy === null) throw new Error("reportParts: adding a conversation needs the SLA policy");
-        s.add(f.conversation, f.record, f.chartSegment);
+        s.add(f.conversation, f.record, f.chartSegment, {
+          firstResponseMs: f.firstResponse?.calendar ?? null,
+          resolvedAt: f.resolvedAt,
+          resolutionMs: f.resolution?.calendar ?? null,
+          slaHit: f.slaHit,
+          slaMissed: f.slaMissed,
+        });
       },
       merge(s, o) {
         s.merge(o);

@@ -89,6 +89,19 @@ function furthestOf(stages: readonly StageVisit[]): ConversationStage | null {
   return furthest < 0 ? null : (conversationStages[furthest] as ConversationStage);
 }
 
+/**
+ * One conversation's measures as the table computes them (calendar time; the SLA with the table's
+ * policy): the command passes its own so they are computed once per conversation.
+ */
+export interface MeasuredFacts {
+  readonly firstResponseMs: number | null;
+  /** When the first resolution happened, or null. */
+  readonly resolvedAt: number | null;
+  readonly resolutionMs: number | null;
+  readonly slaHit: number;
+  readonly slaMissed: number;
+}
+
 /** Trends and distributions as one mergeable aggregate, fed one conversation at a time. */
 export class InsightsAggregate {
   readonly #options: InsightsOptions;
@@ -104,11 +117,8 @@ export class InsightsAggregate {
    * Folds one validated conversation in, with its replay record and its segment (`null` when the
    * segments are not worth a chart each: weeks, or no segments).
    */
-  add(c: Conversation, record: ReplayFacts, segment: string | null): this {
-    const { schedule, policy } = this.#options;
-    const first = firstResponseTimes([c], { schedule }).conversations[0];
-    const resolved = resolutionTimes([c], { schedule }).first.conversations[0];
-    const sla = slaCompliance([c], policy).overall;
+  add(c: Conversation, record: ReplayFacts, segment: string | null, measured?: MeasuredFacts): this {
+    const { firstResponseMs, resolvedAt, resolutionMs, slaHit, slaMissed } = measured ?? this.#measure(c);
     const csat: TrendFacts["csat"] = [];
     const nps: TrendFacts["nps"] = [];
     const ces: TrendFacts["ces"] = [];
@@ -126,16 +136,14 @@ export class InsightsAggregate {
         cesAnswers.push({ score: s.score, ...s.scale });
       }
     }
-    const firstResponseMs = first?.calendar ?? null;
-    const resolutionMs = resolved?.calendar ?? null;
     const facts: TrendFacts = {
       createdAt: c.createdAt,
       firstResponseMs,
-      resolvedAt: resolved?.end ?? null,
+      resolvedAt,
       resolutionMs,
       backlog: backlogOf(c),
-      slaHit: sla.hit,
-      slaDecided: sla.hit + sla.missed,
+      slaHit,
+      slaDecided: slaHit + slaMissed,
       csat,
       nps,
       ces,
@@ -161,6 +169,21 @@ export class InsightsAggregate {
       reopens: record.reopens,
     });
     return this;
+  }
+
+  /** The measures {@link add} reads, computed with the table's calculators and options. */
+  #measure(c: Conversation): MeasuredFacts {
+    const { schedule, policy } = this.#options;
+    const first = firstResponseTimes([c], { schedule }).conversations[0];
+    const resolved = resolutionTimes([c], { schedule }).first.conversations[0];
+    const sla = slaCompliance([c], policy).overall;
+    return {
+      firstResponseMs: first?.calendar ?? null,
+      resolvedAt: resolved?.end ?? null,
+      resolutionMs: resolved?.calendar ?? null,
+      slaHit: sla.hit,
+      slaMissed: sla.missed,
+    };
   }
 
   /** Folds another aggregate (or its JSON state) in. */
