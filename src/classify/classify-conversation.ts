@@ -1,8 +1,12 @@
 import { TouchpointError } from "../internal/errors.js";
 import { type InteractionType, interactionTypes, type Scenario } from "../schemas/vocabulary.js";
 import { type SignalName, signalNames } from "./analyze.js";
-import { type ConversationFacts, type CustomerFacts, classifyScenario } from "./classify-scenario.js";
-import { detectSignals } from "./detect-signals.js";
+import {
+  type ConversationFacts,
+  type CustomerFacts,
+  classifyScenario,
+  readScenario,
+} from "./classify-scenario.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -238,12 +242,7 @@ export function classifyConversation(
     const m = messages[i] as ConversationMessageLike;
     if (m.author !== "customer" || m.visibility === "private") continue;
     const text = m.text ?? "";
-    const r = classifyScenario({ text, ...base });
-    const s = detectSignals(text, {
-      threshold: 1,
-      ...(options.lexicon ? { lexicon: options.lexicon } : {}),
-      ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
-    });
+    const { result: r, signals: s } = readScenario({ text, ...base });
     turns.push({
       index: i,
       type: r.type,

@@ -9,6 +9,7 @@ import {
   trainClassifier,
 } from "touchpoint/classify";
 import { primaryAct } from "../../src/classify/classify-act.js";
+import { readScenario } from "../../src/classify/classify-scenario.js";
 
 // Any UTF-16 sequence, lone surrogates and control characters included.
 const anyUnits = fc
@@ -183,6 +184,51 @@ describe("the classifiers are total", () => {
   });
 });
 
+describe("replay's act reader", () => {
+  const sample = JSON.parse(
+    readFileSync(new URL("../../examples/data/conversations.json", import.meta.url), "utf8"),
+  ) as { messages: { author: string; text: string }[] }[];
+  const speakerOf = (author: string) =>
+    author === "customer" ? "customer" : author === "bot" ? "bot" : "agent";
+
+  it("gives classifyAct's act on every message of the sample export", () => {
+    let n = 0;
+    for (const c of sample)
+      for (const m of c.messages) {
+        const speaker = speakerOf(m.author);
+        expect(primaryAct(m.text, speaker)).toBe(classifyAct(m.text, { speaker }).act);
+        n++;
+      }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it("gives classifyAct's act on any text, for every speaker", () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom("customer", "agent", "bot"), (text, speaker) => {
+        expect(primaryAct(text, speaker as "customer")).toBe(
+          classifyAct(text, { speaker: speaker as "customer" }).act,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("classifyConversation's single reading of each turn", () => {
+  it("reads the same signals and sentiment as detectSignals, with the scenario of classifyScenario", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const { result, signals } = readScenario(text);
+        const alone = detectSignals(text);
+        expect(signals.strengths).toEqual(alone.strengths);
+        expect(signals.sentiment).toBe(alone.sentiment);
+        expect(result).toEqual(classifyScenario(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("linear time", () => {
   const adversarial = [
     "not ".repeat(262_144),
@@ -258,35 +304,5 @@ describe("linear time", () => {
     time();
     const after = time();
     expect(after / before).toBeLessThan(1.7);
-  });
-});
-
-describe("replay's act reader", () => {
-  const sample = JSON.parse(
-    readFileSync(new URL("../../examples/data/conversations.json", import.meta.url), "utf8"),
-  ) as { messages: { author: string; text: string }[] }[];
-  const speakerOf = (author: string) =>
-    author === "customer" ? "customer" : author === "bot" ? "bot" : "agent";
-
-  it("gives classifyAct's act on every message of the sample export", () => {
-    let n = 0;
-    for (const c of sample)
-      for (const m of c.messages) {
-        const speaker = speakerOf(m.author);
-        expect(primaryAct(m.text, speaker)).toBe(classifyAct(m.text, { speaker }).act);
-        n++;
-      }
-    expect(n).toBeGreaterThan(1000);
-  });
-
-  it("gives classifyAct's act on any text, for every speaker", () => {
-    fc.assert(
-      fc.property(texts, fc.constantFrom("customer", "agent", "bot"), (text, speaker) => {
-        expect(primaryAct(text, speaker as "customer")).toBe(
-          classifyAct(text, { speaker: speaker as "customer" }).act,
-        );
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
