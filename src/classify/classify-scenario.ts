@@ -203,7 +203,15 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
 export function classifyScenario(input: ScenarioInput | string): ScenarioResult {
   // Total, as every classifier: anything that is not an input object is the text.
   const given: ScenarioInput = typeof input === "object" && input !== null ? input : { text: textOf(input) };
-  const a = analyze(given.text, given.lexicon, given.maxLength, true);
+  return scenarioOf(analyze(given.text, given.lexicon, given.maxLength, true), given);
+}
+
+/**
+ * {@link classifyScenario} of an analysis made with cues collected (`analyze(text, lexicon, maxLength,
+ * true)`), read before any other analysis runs: its cue log is the last one. Internal: lets one
+ * analysis serve the scenario, the type and the signals of a message.
+ */
+export function scenarioOf(a: Analysis, given: ScenarioInput): ScenarioResult {
   const owned = ownershipOf();
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);
