@@ -151,6 +151,59 @@ function complaintEvidence(a: Analysis): Evidence[] {
 
 const OWNERSHIP = cueKinds.indexOf("ownership");
 
+/** The rows of the scenario decision table, most pressing first. */
+type ScenarioRow =
+  | "frustrated"
+  | "urgent"
+  | "onboarding"
+  | "confused"
+  | "loyal"
+  | "evaluating"
+  | "problem"
+  | "prospect"
+  | "existing"
+  | "unplaced";
+
+/**
+ * The rows chosen so far, by facts (nine booleans, 512 values): matching through ts-pattern costs
+ * microseconds a call, so each row is chosen once. {@link scenarioOf} then runs the row.
+ */
+const rows = new Map<number, ScenarioRow>();
+
+/** The decision table: the first row that applies wins (ts-pattern checks it is exhaustive). */
+function rowOf(facts: ScenarioFacts): ScenarioRow {
+  const key =
+    (facts.frustrated ? 1 : 0) |
+    (facts.urgent ? 2 : 0) |
+    (facts.onboarding ? 4 : 0) |
+    (facts.confused ? 8 : 0) |
+    (facts.loyal ? 16 : 0) |
+    (facts.evaluating ? 32 : 0) |
+    (facts.problem ? 64 : 0) |
+    (facts.prospect ? 128 : 0) |
+    (facts.existing ? 256 : 0);
+  let row = rows.get(key);
+  if (row === undefined) {
+    row = match(facts)
+      .returnType<ScenarioRow>()
+      .with({ frustrated: true }, () => "frustrated")
+      .with({ urgent: true }, () => "urgent")
+      // a newcomer who is unsure how to begin is being onboarded (seed 000: onboarding introduces the
+      // product to new users and helps them learn it), so onboarding comes before confusion
+      .with({ onboarding: true }, () => "onboarding")
+      .with({ confused: true }, () => "confused")
+      .with({ loyal: true }, () => "loyal")
+      .with({ evaluating: true }, () => "evaluating")
+      .with({ problem: true }, () => "problem")
+      .with({ prospect: true }, () => "prospect")
+      .with({ existing: true }, () => "existing")
+      .with({ existing: false, prospect: false }, () => "unplaced")
+      .exhaustive();
+    rows.set(key, row);
+  }
+  return row;
+}
+
 /**
  * Returns which of seed 000's eight scenarios a message belongs to, from its text and what is known of
  * the customer and the conversation, with the reasons.
@@ -282,68 +335,74 @@ export function scenarioOf(a: Analysis, given: ScenarioInput): ScenarioResult {
     return [];
   };
   let fallback = false;
-  const { scenario, evidence } = match(facts)
-    .returnType<{ scenario: Scenario; evidence: Evidence[] }>()
-    .with({ frustrated: true }, () => ({
-      scenario: "frustration",
-      evidence: because(
-        "frustration",
-        repeated && complaint
-          ? "a complaint on a repeated or reopened contact"
-          : "strongly negative sentiment",
-      ),
-    }))
-    .with({ urgent: true }, () => ({
-      scenario: "quick-resolution",
-      evidence: because("urgency", "a problem with something the customer has bought"),
-    }))
-    // a newcomer who is unsure how to begin is being onboarded (seed 000: onboarding introduces the
-    // product to new users and helps them learn it), so onboarding comes before confusion
-    .with({ onboarding: true }, () => ({
-      scenario: "onboarding",
-      evidence: because("onboarding", "a new customer (first 30 days or the purchase stage)"),
-    }))
-    .with({ confused: true }, () => ({ scenario: "confusion", evidence: because("confusion", "confusion") }))
-    .with({ loyal: true }, () => ({
-      scenario: "loyalty",
-      evidence: because("loyalty", "a long-standing, frequent or promoting customer"),
-    }))
-    .with({ evaluating: true }, () => ({
-      scenario: "evaluation",
-      evidence: because("comparison", "a customer at the consideration or decision stage"),
-    }))
-    .with({ problem: true }, () => {
-      reasons.push("a problem report, most often about something the customer has");
-      return { scenario: "quick-resolution", evidence: complaintEvidence(a) };
-    })
-    .with({ prospect: true }, () => {
-      reasons.push(
-        known
-          ? "a potential customer (no purchase yet) looking for information"
-          : "an intent to buy, and nothing in the text the writer already has",
-      );
-      return { scenario: "information-seeking", evidence: cueEvidence(a, "purchase-intent") };
-    })
-    .with({ existing: true }, () => {
-      reasons.push(
-        known
-          ? "an existing customer's interaction with nothing more pressing"
-          : "the writer already has something of ours, and nothing is more pressing",
-      );
-      return { scenario: "experience", evidence: cueEvidence(a, "ownership") };
-    })
-    // nothing says who the writer is: feedback on the product or the team comes from someone who has
-    // used it; a question, or nothing at all, is someone looking for information
-    .with({ existing: false, prospect: false }, () => {
-      fallback = true;
-      if (type === "praise" || type === "suggestion") {
-        reasons.push(`${type} of the product or the team, from someone who has used it`);
-        return { scenario: "experience", evidence: [] };
+  const { scenario, evidence } = ((): { scenario: Scenario; evidence: Evidence[] } => {
+    const row = rowOf(facts);
+    switch (row) {
+      case "frustrated":
+        return {
+          scenario: "frustration",
+          evidence: because(
+            "frustration",
+            repeated && complaint
+              ? "a complaint on a repeated or reopened contact"
+              : "strongly negative sentiment",
+          ),
+        };
+      case "urgent":
+        return {
+          scenario: "quick-resolution",
+          evidence: because("urgency", "a problem with something the customer has bought"),
+        };
+      case "onboarding":
+        return {
+          scenario: "onboarding",
+          evidence: because("onboarding", "a new customer (first 30 days or the purchase stage)"),
+        };
+      case "confused":
+        return { scenario: "confusion", evidence: because("confusion", "confusion") };
+      case "loyal":
+        return {
+          scenario: "loyalty",
+          evidence: because("loyalty", "a long-standing, frequent or promoting customer"),
+        };
+      case "evaluating":
+        return {
+          scenario: "evaluation",
+          evidence: because("comparison", "a customer at the consideration or decision stage"),
+        };
+      case "problem":
+        reasons.push("a problem report, most often about something the customer has");
+        return { scenario: "quick-resolution", evidence: complaintEvidence(a) };
+      case "prospect":
+        reasons.push(
+          known
+            ? "a potential customer (no purchase yet) looking for information"
+            : "an intent to buy, and nothing in the text the writer already has",
+        );
+        return { scenario: "information-seeking", evidence: cueEvidence(a, "purchase-intent") };
+      case "existing":
+        reasons.push(
+          known
+            ? "an existing customer's interaction with nothing more pressing"
+            : "the writer already has something of ours, and nothing is more pressing",
+        );
+        return { scenario: "experience", evidence: cueEvidence(a, "ownership") };
+      case "unplaced":
+        // nothing says who the writer is: feedback on the product or the team comes from someone who has
+        // used it; a question, or nothing at all, is someone looking for information
+        fallback = true;
+        if (type === "praise" || type === "suggestion") {
+          reasons.push(`${type} of the product or the team, from someone who has used it`);
+          return { scenario: "experience", evidence: [] };
+        }
+        reasons.push("nothing says the writer is a customer yet: read as looking for information");
+        return { scenario: "information-seeking", evidence: [] };
+      default: {
+        const unknown: never = row;
+        return unknown;
       }
-      reasons.push("nothing says the writer is a customer yet: read as looking for information");
-      return { scenario: "information-seeking", evidence: [] };
-    })
-    .exhaustive();
+    }
+  })();
   const { category } = classifyCategory({
     type,
     ...(c.journeyStage

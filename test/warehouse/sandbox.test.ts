@@ -5,6 +5,7 @@
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { random } from "../../bench/lib/random.js";
+import { berlinOffice } from "../../bench/lib/schedules.js";
 import { bareContext } from "../../bench/lib/warehouse-sandbox.js";
 import {
   classifyAct,
@@ -121,19 +122,7 @@ describe.each(["bigquery", "snowflake"] as const)("%s scalar functions agree wit
   }, 120_000);
 
   it("tp_business_duration on random pairs across clock changes and holidays", () => {
-    const definition = {
-      timeZone: "Europe/Berlin",
-      hours: Object.fromEntries(
-        ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => [
-          d,
-          [
-            { start: "09:00", end: "12:30" },
-            { start: "13:30", end: "17:00" },
-          ],
-        ]),
-      ),
-      holidays: ["2026-12-25", "2026-12-26", "2027-01-01"],
-    };
+    const definition = berlinOffice;
     const schedule = businessSchedule(definition);
     const fn = p[dialect].scalar("tp_business_duration");
     const json = dialect === "bigquery" ? JSON.stringify(definition) : definition;
