@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import { BigQuerySandbox, bareContext, SnowflakeSandbox } from "./lib/warehouse-sandbox.js";
 import { fmt, type Interleaved, interleave } from "./lib/measure.js";
 import { random } from "./lib/random.js";
+import { berlinOffice } from "./lib/schedules.js";
 import { buildWarehouse, placeholders } from "../scripts/build-warehouse.js";
 import * as runtime from "../src/warehouse/runtime.js";
 import { conversationSchema, validateBatch } from "../src/schemas/index.js";
@@ -25,15 +26,33 @@ import type { Bench } from "./run.js";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 function rowsTable(title: string, unit: string, rows: number, measured: readonly Interleaved[]): string {
-  const lines = [
-    `#### ${title}`,
-    "",
-    `| where | CPU ms per ${rows.toLocaleString("en")} ${unit} | ${unit}/s (CPU, one core) | × direct |`,
-    "|---|---:|---:|---:|",
-  ];
+  const lines = tableHead(`#### ${title}`, [
+    ["where", "l"],
+    [`CPU ms per ${rows.toLocaleString("en")} ${unit}`, "r"],
+    [`${unit}/s (CPU, one core)`, "r"],
+    ["× direct", "r"],
+  ]);
   for (const m of measured)
     lines.push(`| ${m.name} | ${m.ms.toFixed(1)} | ${fmt((rows * 1000) / m.ms)} | ${m.ratio.toFixed(2)} |`);
   return lines.join("\n");
+}
+
+/** A Markdown table's first lines: the title, the header row and its alignment ("r" for figures). */
+function tableHead(title: string, columns: readonly (readonly [string, "l" | "r"])[]): string[] {
+  return [
+    title,
+    "",
+    `| ${columns.map(([name]) => name).join(" | ")} |`,
+    `|${columns.map(([, align]) => (align === "r" ? "---:" : "---")).join("|")}|`,
+  ];
+}
+
+/** The load average (1, 5, 15 min). */
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
 }
 
 function cpuMs(fn: () => unknown): number {
@@ -46,12 +65,7 @@ function cpuMs(fn: () => unknown): number {
 const bench: Bench = {
   title: "Warehouse pack: functions in the BigQuery and Snowflake sandboxes",
   async run() {
-    const load = [
-      os
-        .loadavg()
-        .map((x) => x.toFixed(2))
-        .join(", "),
-    ];
+    const load = [loadAverage()];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tp-warehouse-bench-"));
     const manifest = await buildWarehouse(dir);
     const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
@@ -70,84 +84,72 @@ const bench: Bench = {
     const out: string[] = [];
     out.push("### Rows per second");
 
-    // Classification: every message of the sample export, each round.
-    {
-      const bqClassify = bq.scalar("tp_classify");
-      const sfClassify = sf.scalar("tp_classify");
+    /** One scalar function over `n` rows: the runtime called directly, then both sandboxes. */
+    const scalarRows = (
+      title: string,
+      unit: string,
+      n: number,
+      name: string,
+      direct: () => unknown,
+      bigquery: (fn: (...args: unknown[]) => unknown) => unknown,
+      snowflake: (fn: (...args: unknown[]) => unknown) => unknown,
+    ) => {
+      const bqFn = bq.scalar(name);
+      const sfFn = sf.scalar(name);
       out.push(
         rowsTable(
-          `tp_classify over the ${messages.length.toLocaleString("en")} messages of the sample export`,
-          "messages",
-          messages.length,
+          title,
+          unit,
+          n,
           interleave(
             [
-              ["Node, runtime called directly", () => messages.map((t) => runtime.classify(t))],
-              ["BigQuery sandbox", () => messages.map((t) => bqClassify(t))],
-              ["Snowflake sandbox", () => messages.map((t) => sfClassify(t))],
+              ["Node, runtime called directly", direct],
+              ["BigQuery sandbox", () => bigquery(bqFn)],
+              ["Snowflake sandbox", () => snowflake(sfFn)],
             ],
             { rounds: 9, warmup: 2 },
           ),
         ),
       );
-      const bqAct = bq.scalar("tp_act");
-      const sfAct = sf.scalar("tp_act");
-      out.push(
-        rowsTable(
-          "tp_act over the same messages with their speakers",
-          "messages",
-          messages.length,
-          interleave(
-            [
-              ["Node, runtime called directly", () => messages.map((t, i) => runtime.act(t, speakers[i]))],
-              ["BigQuery sandbox", () => messages.map((t, i) => bqAct(t, speakers[i]))],
-              ["Snowflake sandbox", () => messages.map((t, i) => sfAct(t, speakers[i]))],
-            ],
-            { rounds: 9, warmup: 2 },
-          ),
-        ),
-      );
-    }
+    };
 
-    // Business time: random pairs over two years in Berlin with a lunch break.
+    // Classification: every message of the sample export, each round.
+    scalarRows(
+      `tp_classify over the ${messages.length.toLocaleString("en")} messages of the sample export`,
+      "messages",
+      messages.length,
+      "tp_classify",
+      () => messages.map((t) => runtime.classify(t)),
+      (fn) => messages.map((t) => fn(t)),
+      (fn) => messages.map((t) => fn(t)),
+    );
+    scalarRows(
+      "tp_act over the same messages with their speakers",
+      "messages",
+      messages.length,
+      "tp_act",
+      () => messages.map((t, i) => runtime.act(t, speakers[i])),
+      (fn) => messages.map((t, i) => fn(t, speakers[i])),
+      (fn) => messages.map((t, i) => fn(t, speakers[i])),
+    );
+
+    // Business time: random pairs over two years under the office schedule of the tests.
     {
-      const definition = {
-        timeZone: "Europe/Berlin",
-        hours: Object.fromEntries(
-          ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => [
-            d,
-            [
-              { start: "09:00", end: "12:30" },
-              { start: "13:30", end: "17:00" },
-            ],
-          ]),
-        ),
-      };
-      const text = JSON.stringify(definition);
+      const text = JSON.stringify(berlinOffice);
       const next = random(3);
       const n = 20_000;
       const pairs = Array.from({ length: n }, () => {
         const s = Date.parse("2026-01-01T00:00:00Z") + Math.floor(next() * 730 * 86_400_000);
         return [new Date(s), new Date(s + Math.floor(next() * 10 * 86_400_000))] as const;
       });
-      const bqFn = bq.scalar("tp_business_duration");
-      const sfFn = sf.scalar("tp_business_duration");
-      out.push(
-        rowsTable(
-          "tp_business_duration over random pairs (schedule as JSON text)",
-          "pairs",
-          n,
-          interleave(
-            [
-              [
-                "Node, runtime called directly",
-                () => pairs.map(([s, e]) => runtime.businessDuration(s, e, text)),
-              ],
-              ["BigQuery sandbox", () => pairs.map(([s, e]) => bqFn(s, e, text))],
-              ["Snowflake sandbox", () => pairs.map(([s, e]) => sfFn(s, e, definition))],
-            ],
-            { rounds: 9, warmup: 2 },
-          ),
-        ),
+      scalarRows(
+        "tp_business_duration over random pairs (schedule as JSON text)",
+        "pairs",
+        n,
+        "tp_business_duration",
+        () => pairs.map(([s, e]) => runtime.businessDuration(s, e, text)),
+        (fn) => pairs.map(([s, e]) => fn(s, e, text)),
+        (fn) => pairs.map(([s, e]) => fn(s, e, berlinOffice)),
       );
     }
 
@@ -155,25 +157,14 @@ const bench: Bench = {
     {
       const texts = records.map((r) => JSON.stringify(r));
       const asOf = new Date("2026-04-01T00:00:00Z");
-      const bqFn = bq.scalar("tp_conversation_record");
-      const sfFn = sf.scalar("tp_conversation_record");
-      out.push(
-        rowsTable(
-          `tp_conversation_record over the ${records.length} valid conversations of the sample export (${messages.length.toLocaleString("en")} messages)`,
-          "conversations",
-          records.length,
-          interleave(
-            [
-              [
-                "Node, runtime called directly",
-                () => texts.map((t) => runtime.conversationRecord(t, null, asOf, null)),
-              ],
-              ["BigQuery sandbox", () => texts.map((t) => bqFn(t, null, asOf, null))],
-              ["Snowflake sandbox", () => records.map((r) => sfFn(r, null, asOf, null))],
-            ],
-            { rounds: 9, warmup: 2 },
-          ),
-        ),
+      scalarRows(
+        `tp_conversation_record over the ${records.length} valid conversations of the sample export (${messages.length.toLocaleString("en")} messages)`,
+        "conversations",
+        records.length,
+        "tp_conversation_record",
+        () => texts.map((t) => runtime.conversationRecord(t, null, asOf, null)),
+        (fn) => texts.map((t) => fn(t, null, asOf, null)),
+        (fn) => records.map((r) => fn(r, null, asOf, null)),
       );
     }
 
@@ -231,12 +222,10 @@ const bench: Bench = {
     // Loading the code into a fresh environment: BigQuery loads the library once per worker;
     // Snowflake evaluates a body's bundle on the first row of an environment.
     {
-      const lines = [
-        "### Loading the code into a fresh environment (CPU ms, median of 5)",
-        "",
-        "| what | CPU ms |",
-        "|---|---:|",
-      ];
+      const lines = tableHead("### Loading the code into a fresh environment (CPU ms, median of 5)", [
+        ["what", "l"],
+        ["CPU ms", "r"],
+      ]);
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
       lines.push(
         `| BigQuery: the library file (${(manifest.library.bytes / 1024).toFixed(0)} kB) into a new worker | ${median(
@@ -262,15 +251,16 @@ const bench: Bench = {
 
     // Sizes against the limits.
     {
-      const lines = [
-        "### File sizes against the documented limits",
-        "",
-        "| file | bytes | gzip | limit | share of the limit |",
-        "|---|---:|---:|---|---:|",
-      ];
+      const lines = tableHead("### File sizes against the documented limits", [
+        ["file", "l"],
+        ["bytes", "r"],
+        ["gzip", "r"],
+        ["limit", "l"],
+        ["share of the limit", "r"],
+      ]);
       const gz = (s: string) => gzipSync(s).length;
       lines.push(
-        `| BigQuery library touchpoint-warehouse.js | ${manifest.library.bytes.toLocaleString("en")} | ${gz(library).toLocaleString("en")} | 1 MB per library file | ${((100 * manifest.library.bytes) / 1_048_576).toFixed(0)} % |`,
+        `| BigQuery library touchpoint-warehouse.js | ${manifest.library.bytes.toLocaleString("en")} | ${gz(library).toLocaleString("en")} | 1 MB per library file (unconfirmed, see docs/warehouse-bigquery.md) | ${((100 * manifest.library.bytes) / 1_048_576).toFixed(0)} % |`,
       );
       for (const [name, entry] of Object.entries(manifest.snowflake)) {
         const code = read(entry.file);
@@ -283,12 +273,11 @@ const bench: Bench = {
 
     // State sizes: the JSON a partial state takes between workers.
     {
-      const lines = [
-        "### Aggregate states (JSON bytes between workers)",
-        "",
-        "| aggregate | after | JSON bytes |",
-        "|---|---|---:|",
-      ];
+      const lines = tableHead("### Aggregate states (JSON bytes between workers)", [
+        ["aggregate", "l"],
+        ["after", "l"],
+        ["JSON bytes", "r"],
+      ]);
       const next = random(8);
       const fill = (name: keyof typeof runtime.aggregates, n: number, value: () => unknown) => {
         const a = runtime.aggregates[name]() as Aggregate<unknown, unknown, unknown>;
@@ -313,12 +302,7 @@ const bench: Bench = {
       out.push(lines.join("\n"));
     }
 
-    load.push(
-      os
-        .loadavg()
-        .map((x) => x.toFixed(2))
-        .join(", "),
-    );
+    load.push(loadAverage());
     out.push(
       `Load average (1, 5, 15 min) on ${os.cpus().length} cores: ${load[0]} before, ${load[1]} after. "Direct" runs src/warehouse/runtime.ts in this Node process; the sandboxes run the built pack (dist/warehouse/ as \`npm run build\` writes it) read from the generated SQL, with each warehouse's value conversions (a Date per TIMESTAMP, JSON text for BigQuery's STRING, a parsed object for Snowflake's VARIANT; Snowflake's body with its global guard runs at every row). No warehouse was used: a real one adds its own per-row overhead between SQL and JavaScript.`,
     );

@@ -97,6 +97,9 @@ async function bundle(contents: string, version: string): Promise<string> {
     globalName: "touchpoint",
     platform: "neutral",
     mainFields: ["module", "main"],
+    // xstate's `import` condition points at a CommonJS build that esbuild cannot tree-shake; its
+    // `module` condition is the ES module build (11 kB less in every body that replays).
+    conditions: ["module"],
     target: "es2020",
     legalComments: "none",
     logLevel: "silent",

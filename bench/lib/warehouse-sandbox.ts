@@ -145,6 +145,31 @@ function compile<T>(context: vm.Context, code: string, filename: string): T {
   return new vm.Script(code, { filename }).runInContext(context) as T;
 }
 
+/** The function `name` of `kind` among a sandbox's functions. */
+function functionOf(
+  sandbox: string,
+  functions: Map<string, SqlFunction>,
+  name: string,
+  kind: SqlFunction["kind"],
+): SqlFunction {
+  const f = functions.get(name);
+  if (f === undefined || f.kind !== kind) throw new Error(`${sandbox}: no ${kind} function ${name}`);
+  return f;
+}
+
+/**
+ * A scalar function's body compiled in `context` as the warehouse wraps it (a function of the
+ * declared arguments), called with SQL values converted both ways.
+ */
+function scalarOf(name: string, f: SqlFunction, context: vm.Context): (...args: unknown[]) => unknown {
+  const fn = compile<(...a: unknown[]) => unknown>(
+    context,
+    `(function (${f.args.map((a) => a.name).join(", ")}) {\n${f.body}\n})`,
+    `${name}.js`,
+  );
+  return (...args) => fromJs(name, f.returns, fn(...f.args.map((a, i) => toJs(context, a.type, args[i]))));
+}
+
 /** The four functions of a BigQuery JavaScript UDAF, as one worker holds them. */
 export interface UdafFunctions {
   initialState(): unknown;
@@ -187,20 +212,12 @@ export class BigQuerySandbox {
   }
 
   #get(name: string, kind: SqlFunction["kind"]): SqlFunction {
-    const f = this.functions.get(name);
-    if (f === undefined || f.kind !== kind) throw new Error(`BigQuerySandbox: no ${kind} function ${name}`);
-    return f;
+    return functionOf("BigQuerySandbox", this.functions, name, kind);
   }
 
   /** A scalar function, callable with SQL values. */
   scalar(name: string, context: vm.Context = this.#main): (...args: unknown[]) => unknown {
-    const f = this.#get(name, "scalar");
-    const fn = compile<(...a: unknown[]) => unknown>(
-      context,
-      `(function (${f.args.map((a) => a.name).join(", ")}) {\n${f.body}\n})`,
-      `${name}.js`,
-    );
-    return (...args) => fromJs(name, f.returns, fn(...f.args.map((a, i) => toJs(context, a.type, args[i]))));
+    return scalarOf(name, this.#get(name, "scalar"), context);
   }
 
   /** An aggregate's exported functions in one worker; arguments are converted as for scalars. */
@@ -237,20 +254,12 @@ export class SnowflakeSandbox {
   }
 
   #get(name: string, kind: SqlFunction["kind"]): SqlFunction {
-    const f = this.functions.get(name);
-    if (f === undefined || f.kind !== kind) throw new Error(`SnowflakeSandbox: no ${kind} function ${name}`);
-    return f;
+    return functionOf("SnowflakeSandbox", this.functions, name, kind);
   }
 
   /** A scalar function; its whole body runs at every call, in a context shared by the calls. */
   scalar(name: string, context: vm.Context = this.#context): (...args: unknown[]) => unknown {
-    const f = this.#get(name, "scalar");
-    const fn = compile<(...a: unknown[]) => unknown>(
-      context,
-      `(function (${f.args.map((a) => a.name).join(", ")}) {\n${f.body}\n})`,
-      `${name}.js`,
-    );
-    return (...args) => fromJs(name, f.returns, fn(...f.args.map((a, i) => toJs(context, a.type, args[i]))));
+    return scalarOf(name, this.#get(name, "scalar"), context);
   }
 
   /**

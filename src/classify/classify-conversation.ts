@@ -1,12 +1,13 @@
 import { TouchpointError } from "../internal/errors.js";
 import { type InteractionType, interactionTypes, type Scenario } from "../schemas/vocabulary.js";
-import { type SignalName, signalNames } from "./analyze.js";
+import { analyze, type SignalName, signalNames } from "./analyze.js";
 import {
   type ConversationFacts,
   type CustomerFacts,
   classifyScenario,
-  readScenario,
+  scenarioOf,
 } from "./classify-scenario.js";
+import { signalsOf } from "./detect-signals.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -242,7 +243,10 @@ export function classifyConversation(
     const m = messages[i] as ConversationMessageLike;
     if (m.author !== "customer" || m.visibility === "private") continue;
     const text = m.text ?? "";
-    const { result: r, signals: s } = readScenario({ text, ...base });
+    // One analysis per turn serves both readings: classifyScenario's, and detectSignals' at threshold 1.
+    const a = analyze(text, options.lexicon, options.maxLength, true);
+    const r = scenarioOf(a, { text, ...base });
+    const s = signalsOf(a, 1);
     turns.push({
       index: i,
       type: r.type,

@@ -70,7 +70,7 @@ export interface ClassifyInteractionOptions {
   maxLength?: number;
 }
 
-const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.5;
 
 function byWeight(a: Evidence, b: Evidence): number {
   return Math.abs(b.weight) - Math.abs(a.weight);
@@ -82,9 +82,9 @@ function toScore(raw: number): number {
 
 /**
  * The result for raw scores `raw` of the analysis `a` (of sentence `sentence`, or of the whole message
- * for −1): the evidence objects are made for the primary label only.
+ * for −1): the evidence objects are made for the primary label only. Internal.
  */
-function resultOf(
+export function resultOf(
   raw: Record<InteractionType, number>,
   a: Analysis,
   sentence: number,

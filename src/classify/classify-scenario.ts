@@ -8,7 +8,7 @@ import {
 import { type Analysis, analyze, type Evidence, type SignalName } from "./analyze.js";
 import { type AnyJourneyStage, classifyCategory, phaseOf, SIGNAL_PRESENT } from "./classify-category.js";
 import { messageRaw } from "./classify-interaction.js";
-import { type SignalsResult, signalsOf } from "./detect-signals.js";
+import { signalsOf } from "./detect-signals.js";
 import { evidenceAt, evidenceOf, log, negatedAt, TARGET_CUE } from "./evidence-log.js";
 import { type CueKind, cueKinds, type Lexicon } from "./lexicon.js";
 
@@ -200,24 +200,20 @@ const OWNERSHIP = cueKinds.indexOf("ownership");
  * @category Scenario
  */
 export function classifyScenario(input: ScenarioInput | string): ScenarioResult {
-  return readScenario(input).result;
+  // Total, as every classifier: anything that is not an input object is the text.
+  const given: ScenarioInput = typeof input === "object" && input !== null ? input : { text: textOf(input) };
+  return scenarioOf(analyze(given.text, given.lexicon, given.maxLength, true), given);
 }
 
 /**
- * {@link classifyScenario}'s result with the signals it read on the way (the strengths and sentiment
- * {@link detectSignals} gives for the same text, lexicon and length; the list is at threshold 0):
- * classifyConversation needs both for every customer turn, and analysing each turn twice cost it a
- * third of its time.
+ * {@link classifyScenario} of an analysis made with cues collected (`analyze(text, lexicon, maxLength,
+ * true)`), read before any other analysis runs: its cue log is the last one. Internal: lets one
+ * analysis serve the scenario, the type and the signals of a message (classifyConversation reads
+ * every customer turn, the warehouse's `classify` every message).
  *
  * @internal
  */
-export function readScenario(input: ScenarioInput | string): {
-  result: ScenarioResult;
-  signals: SignalsResult;
-} {
-  // Total, as every classifier: anything that is not an input object is the text.
-  const given: ScenarioInput = typeof input === "object" && input !== null ? input : { text: textOf(input) };
-  const a = analyze(given.text, given.lexicon, given.maxLength, true);
+export function scenarioOf(a: Analysis, given: ScenarioInput): ScenarioResult {
   const owned = ownershipOf();
   const sig = signalsOf(a, 0);
   const raw = messageRaw(a);
@@ -358,5 +354,5 @@ export function readScenario(input: ScenarioInput | string): {
     signals: st,
     sentiment: sig.sentiment,
   });
-  return { result: { scenario, category, type, reasons, facts, evidence, fallback }, signals: sig };
+  return { scenario, category, type, reasons, facts, evidence, fallback };
 }

@@ -46,6 +46,9 @@ export interface DetectSignalsOptions {
 /** VADER's normalisation constant alpha (Hutto & Gilbert 2014). */
 const ALPHA = 15;
 
+/** The strength at which `detectSignals` lists a signal unless told otherwise. Internal. */
+export const SIGNAL_THRESHOLD = 0.3;
+
 /** Turns a summed valence into a sentiment in [−1, 1]. */
 export function normalizeValence(valence: number, exclamations: number): number {
   // VADER amplifies by 0.292 per "!" up to four, in the direction of the sentiment
@@ -128,5 +131,5 @@ export function signalsOf(a: Analysis, threshold: number): SignalsResult {
  */
 export function detectSignals(text: string, options: DetectSignalsOptions = {}): SignalsResult {
   options = checkOptions("detectSignals", options);
-  return signalsOf(analyze(text, options.lexicon, options.maxLength), options.threshold ?? 0.3);
+  return signalsOf(analyze(text, options.lexicon, options.maxLength), options.threshold ?? SIGNAL_THRESHOLD);
 }

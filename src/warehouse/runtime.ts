@@ -20,14 +20,8 @@ import {
   fromZendesk,
   type ZendeskInput,
 } from "../adapters/index.js";
-import {
-  classifyAct,
-  classifyCategory,
-  classifyConversation,
-  classifyInteraction,
-  classifyScenario,
-  detectSignals,
-} from "../classify/index.js";
+import { classifyAct, classifyCategory, classifyConversation, detectSignals } from "../classify/index.js";
+import { readMessage } from "../classify/read-message.js";
 import {
   type ConversationMachine,
   type ConversationSlaTargets,
@@ -119,13 +113,15 @@ export interface MessageClassification {
 export function classify(text: unknown): MessageClassification | null {
   if (text === null || text === undefined) return null;
   if (typeof text !== "string") fail("classify", "text", text, "a string");
-  const interaction = classifyInteraction(text);
-  const signals = detectSignals(text);
+  // classifyInteraction, detectSignals and classifyScenario of the text, from one analysis pass.
+  const reading = readMessage({ text });
+  const interaction = reading.interaction;
+  const signals = reading.signals;
   const type = interaction.label;
   return {
     type,
     confidence: interaction.confidence,
-    scenario: classifyScenario(text).scenario,
+    scenario: reading.scenario.scenario,
     category: classifyCategory(
       type === "unknown" ? { signals: signals.strengths } : { type, signals: signals.strengths },
     ).category,
@@ -387,9 +383,9 @@ export function conversationRecord(
       stageMinutes.push({ stage, minutes: ms / MINUTE, ms });
     }
 
-  const reading = classifyConversation(c, {
-    conversation: { reopened: record.reopens > 0, waitingMinutes },
-  });
+  const facts = { reopened: record.reopens > 0, waitingMinutes };
+  const reading = classifyConversation(c, { conversation: facts });
+  const openingReading = readMessage({ text: opening, conversation: facts });
   const list = [c];
   const first = firstResponseTimes(list, { schedule }).conversations[0];
   const waits = nextResponseTimes(list, { schedule }).conversations[0]?.waits ?? [];
@@ -408,12 +404,9 @@ export function conversationRecord(
     status: record.status,
     stage: context.stage,
     opening: {
-      type: classifyInteraction(opening).label,
-      scenario: classifyScenario({
-        text: opening,
-        conversation: { reopened: record.reopens > 0, waitingMinutes },
-      }).scenario,
-      signals: detectSignals(opening).signals.map((s) => s.signal),
+      type: openingReading.interaction.label,
+      scenario: openingReading.scenario.scenario,
+      signals: openingReading.signals.signals.map((s) => s.signal),
     },
     conversation: {
       type: reading.type,

@@ -1,5 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyConversation, type ConversationMessageLike } from "touchpoint/classify";
+import {
+  classifyConversation,
+  classifyScenario,
+  type ConversationMessageLike,
+  detectSignals,
+} from "touchpoint/classify";
 import { TouchpointError } from "touchpoint";
 
 // Issue 11, part 4: a conversation is read from all of the customer's turns. The dialogues below were
@@ -108,5 +114,41 @@ describe("classifyConversation", () => {
     expect(() => classifyConversation([{ author: "customer", text: 42 } as never])).toThrow(
       /string `text` at messages\[0\], got 42/,
     );
+  });
+});
+
+describe("classifyConversation's turns", () => {
+  // Each turn is read from one analysis of its text; it must be what the public classifiers say of
+  // that text alone: classifyScenario with the conversation's facts, detectSignals at threshold 1.
+  const sample = JSON.parse(
+    readFileSync(new URL("../../examples/data/conversations.json", import.meta.url), "utf8"),
+  ) as { messages?: { author?: unknown; text?: unknown }[] }[];
+  const conversations = sample
+    .map((x) => x.messages)
+    .filter(
+      (m): m is { author: string; text: string }[] =>
+        Array.isArray(m) && m.every((y) => typeof y?.author === "string" && typeof y?.text === "string"),
+    );
+
+  it("agree with classifyScenario and detectSignals on every conversation of the sample export", () => {
+    expect(conversations.length).toBeGreaterThan(100);
+    const facts = { reopened: true, waitingMinutes: 90 };
+    for (const messages of conversations) {
+      const r = classifyConversation(messages, { conversation: facts });
+      for (const [n, turn] of r.turns.entries()) {
+        const text = messages[turn.index]?.text ?? "";
+        const scenario = classifyScenario({ text, conversation: facts });
+        const signals = detectSignals(text, { threshold: 1 });
+        expect(turn, text).toEqual({
+          index: turn.index,
+          type: scenario.type,
+          scenario: scenario.scenario,
+          fallback: scenario.fallback,
+          sentiment: signals.sentiment,
+        });
+        for (const course of r.signals)
+          expect(course.strengths[n], text).toBe(signals.strengths[course.signal]);
+      }
+    }
   });
 });

@@ -82,6 +82,32 @@ describe("classifyCategory", () => {
     expect(r.category).toBe(category);
     expect(r.reasons.length).toBe(1);
   });
+
+  it("gives every caller its own result, though a decision is made once per set of facts", () => {
+    const first = classifyCategory({ type: "complaint" });
+    first.reasons.push("added by the caller");
+    first.category = "planned";
+    expect(classifyCategory({ type: "complaint" })).toEqual({
+      category: "critical",
+      reasons: ["a complaint is a critical service encounter"],
+    });
+  });
+
+  it("tells apart facts that differ in one thing only, called in turn", () => {
+    const base = { type: "question", phase: "established" } as const;
+    const calls: [CategoryInput, string][] = [
+      [base, "critical"],
+      [{ ...base, signals: { comparison: 0.9 } }, "planned"],
+      [base, "critical"],
+      [{ ...base, type: "praise" }, "planned"],
+      [{ ...base, signals: { onboarding: 0.9 } }, "stabilizing"],
+      [{ ...base, type: "praise", signals: { urgency: 0.9 } }, "critical"],
+      [{ ...base, phase: "new" }, "stabilizing"],
+      [base, "critical"],
+    ];
+    for (const [input, category] of calls)
+      expect(classifyCategory(input).category, JSON.stringify(input)).toBe(category);
+  });
 });
 
 describe("classifyScenario and classifyCategory are total", () => {

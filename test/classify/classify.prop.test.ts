@@ -9,7 +9,9 @@ import {
   trainClassifier,
 } from "touchpoint/classify";
 import { primaryAct } from "../../src/classify/classify-act.js";
-import { readScenario } from "../../src/classify/classify-scenario.js";
+import { analyze } from "../../src/classify/analyze.js";
+import { scenarioOf } from "../../src/classify/classify-scenario.js";
+import { signalsOf } from "../../src/classify/detect-signals.js";
 
 // Any UTF-16 sequence, lone surrogates and control characters included.
 const anyUnits = fc
@@ -218,7 +220,9 @@ describe("classifyConversation's single reading of each turn", () => {
   it("reads the same signals and sentiment as detectSignals, with the scenario of classifyScenario", () => {
     fc.assert(
       fc.property(texts, (text) => {
-        const { result, signals } = readScenario(text);
+        const a = analyze(text, undefined, undefined, true);
+        const result = scenarioOf(a, { text });
+        const signals = signalsOf(a, 1);
         const alone = detectSignals(text);
         expect(signals.strengths).toEqual(alone.strengths);
         expect(signals.sentiment).toBe(alone.sentiment);
