@@ -71,12 +71,18 @@ export default {
         const wall = median(rs.map((r) => r.wall));
         return `| ${name} | ${cpu.toFixed(1)} | ${Math.round(N / cpu).toLocaleString("en-US")} | ${wall.toFixed(1)} | ${Math.round(N / wall).toLocaleString("en-US")} | ${Math.round(Math.max(...rs.map((r) => r.rss)))} |`;
       });
+      const medianOf = (name: string, key: "wall" | "cpu") =>
+        median((runs.get(name) as Run[]).map((r) => r[key]));
+      const scaling = (one: string, two: string) =>
+        `${(medianOf(one, "wall") / medianOf(two, "wall")).toFixed(2)}× (CPU ${(medianOf(two, "cpu") / medianOf(one, "cpu")).toFixed(2)}× one job's)`;
       return [
         `${N.toLocaleString("en-US")} conversations, ${(size / 1e6).toFixed(0)} MB of JSON Lines; load average ${load.map((l) => (l ?? 0).toFixed(1)).join(" → ")} on ${os.cpus().length} cores.`,
         "",
         "| run | CPU s | conversations per CPU-second | wall s | conversations/s (wall) | peak RSS MB |",
         "|---|---:|---:|---:|---:|---:|",
         ...rows,
+        "",
+        `Two jobs against one, wall clock: JSON Lines ${scaling("JSON Lines, 1 job, --as-of", "JSON Lines, 2 jobs, --as-of")}; gzip ${scaling("gzip, 1 job, --as-of", "gzip, 2 jobs, --as-of")}.`,
       ].join("\n");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
