@@ -1,5 +1,6 @@
 import { checkOptional, checkRecord, fail, isRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
+import { timestampMessage } from "../internal/iso-time.js";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { MessageInput } from "../schemas/message.js";
 import { timestampSchema } from "../schemas/timestamp.js";
@@ -314,7 +315,7 @@ function buildConversation(
           "invalid_format",
           options.parseTime
             ? "expected a time that options.parseTime reads"
-            : "expected an ISO 8601 date-time with an offset",
+            : timestampMessage("expected an ISO 8601 date-time with an offset", text),
           text,
         ),
       );
