@@ -10,10 +10,10 @@ export const areas = [
   { name: "schemas", budget: "12 kB" },
   { name: "metrics", budget: "13 kB" },
   { name: "classify", budget: "40 kB" },
-  { name: "journey", budget: "13 kB" },
+  { name: "journey", budget: "14.5 kB" },
   { name: "conversation", budget: "48 kB" },
   { name: "playbooks", budget: "25 kB" },
-  { name: "adapters", budget: "13 kB" },
+  { name: "adapters", budget: "33 kB" },
   { name: "host", budget: "20 kB" },
 ];
 
@@ -40,7 +40,7 @@ export const mainFunctions = [
     file: "src/conversation/replay-conversation.ts",
     budget: "41 kB",
   },
-  { name: "journeyFunnel", area: "journey", file: "src/journey/journey-funnel.ts", budget: "10.5 kB" },
+  { name: "journeyFunnel", area: "journey", file: "src/journey/journey-funnel.ts", budget: "11.5 kB" },
 ];
 
 /** The extra tsup entries of {@link mainFunctions}: `split/<name>` → source file. */

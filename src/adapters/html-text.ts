@@ -5,6 +5,7 @@
  * the edges of blocks (paragraphs, list items, headings), collapses HTML whitespace and decodes
  * character references.
  */
+import { decodeHTML } from "entities/decode";
 
 const BREAKS = new Set([
   "p",
@@ -25,43 +26,15 @@ const BREAKS = new Set([
   "hr",
 ]);
 
-/** The named references that rich-text editors emit in support replies; others stay as written. */
-const NAMED: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ndash: "\u2013",
-  mdash: "\u2014",
-  hellip: "\u2026",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201c",
-  rdquo: "\u201d",
-  laquo: "\u00ab",
-  raquo: "\u00bb",
-  bull: "\u2022",
-  middot: "\u00b7",
-  copy: "\u00a9",
-  reg: "\u00ae",
-  trade: "\u2122",
-  euro: "\u20ac",
-  pound: "\u00a3",
-};
-
+/**
+ * Character references decoded as a browser decodes them in text (the WHATWG HTML tokenizer): all
+ * 2,231 named references, the legacy ones without a semicolon (`&amp`, `&copy`), numeric references
+ * with the spec's replacements (`&#0;` and surrogates give U+FFFD, `&#x80;` to `&#x9F;` the
+ * Windows-1252 characters). `entities` (fb55, the decoder of htmlparser2 and markdown-it) holds the
+ * table in a compact trie; a no-break space becomes a plain space, as the classifiers read text.
+ */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code =
-        ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return Object.hasOwn(NAMED, ref) ? (NAMED[ref] as string) : whole;
-  });
+  return text.indexOf("&") === -1 ? text : decodeHTML(text).replace(/\u00a0/g, " ");
 }
 
 /** The plain text of an HTML fragment, lines trimmed, at most one blank line in a row. Linear time. */
