@@ -317,7 +317,7 @@ function fromMessageEvent(payload: unknown, options: ChatwootOptions): Conversat
     ...(assignee !== undefined ? { assigneeId: assignee } : {}),
     ...(team !== undefined ? { groupId: team } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options);
 }
 
 function fromConversationEvent(payload: unknown, options: ChatwootOptions): Conversation {
@@ -400,5 +400,5 @@ function fromConversationEvent(payload: unknown, options: ChatwootOptions): Conv
     ...(assignee !== undefined ? { assigneeId: assignee } : {}),
     ...(team !== undefined ? { groupId: team } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options);
 }

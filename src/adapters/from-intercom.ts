@@ -374,5 +374,5 @@ export function fromIntercom(conversation: unknown, options: IntercomOptions = {
     ...(c.admin_assignee_id !== undefined ? { assigneeId: c.admin_assignee_id } : {}),
     ...(c.team_assignee_id !== undefined ? { groupId: c.team_assignee_id } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options);
 }

@@ -1,6 +1,6 @@
 // fromIntercom against the "conversation found" example of Intercom's OpenAPI description (MIT, see
 // test/fixtures/helpdesk/README.md). Every expected value below was read off the fixture by hand.
-import { fromIntercom } from "touchpoint/adapters";
+import { adapterWarnings, fromIntercom } from "touchpoint/adapters";
 import { conversationSchema } from "touchpoint/schemas";
 import { describe, expect, it } from "vitest";
 import { fixture, payloadIssues } from "./fixtures.js";
@@ -36,8 +36,20 @@ const admin = { type: "admin", id: "274" };
 const user = { type: "user", id: "6762f1261bb69f9f2193bba7" };
 
 describe("fromIntercom: intercom-conversation.json", () => {
-  it("rejects the example as it is: its first part is older than the conversation", () => {
-    const issues = payloadIssues("fromIntercom", () => fromIntercom(example));
+  it("keeps the example as it is, its first part read at the conversation's creation, and says so", () => {
+    const c = fromIntercom(example);
+    expect(c.createdAt).toBe(1734537511000);
+    expect(c.messages[1]?.at).toBe(1734537511000);
+    expect(c.messages.length).toBe(fromIntercom(variant).messages.length);
+    expect(adapterWarnings(c).map((w) => [w.path, w.code, w.received])).toEqual([
+      ["conversation_parts.conversation_parts.0.created_at", "time_before_conversation", 1663597223],
+    ]);
+    expect(adapterWarnings(fromIntercom(variant))).toEqual([]);
+    expect(adapterWarnings({ ...c })).toEqual([]);
+  });
+
+  it("with strict: true, rejects the example as it is: its first part is older than the conversation", () => {
+    const issues = payloadIssues("fromIntercom", () => fromIntercom(example, { strict: true }));
     expect(issues.map((i) => [i.path, i.code, i.received])).toEqual([
       ["conversation_parts.conversation_parts.0.created_at", "custom", 1663597223],
     ]);
