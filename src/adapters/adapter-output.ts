@@ -147,15 +147,20 @@ function repairClockSkew(
  * import { adapterWarnings, fromIntercom } from "touchpoint/adapters";
  *
  * const conversation = fromIntercom({
- *   type: "conversation", id: "1", created_at: 1700000100,
- *   source: { type: "conversation", delivered_as: "customer_initiated", body: "Hi", author: { type: "user", id: "u1" } },
- *   conversation_parts: { conversation_parts: [
- *     { id: "2", part_type: "comment", body: "Hello", created_at: 1700000000, author: { type: "admin", id: "a1" } },
- *   ] },
+ *   id: "503",
+ *   created_at: 1772442000,
+ *   state: "open",
+ *   source: { type: "conversation", id: "9", body: "Where is my parcel?", author: { type: "user", id: "c1" } },
+ *   conversation_parts: {
+ *     conversation_parts: [
+ *       { id: "10", part_type: "comment", body: "It ships today.", created_at: 1772441940, author: { type: "admin", id: "a1" } },
+ *     ],
+ *     total_count: 1,
+ *   },
  * });
  * adapterWarnings(conversation)[0]?.code; // => "time_before_conversation"
  * adapterWarnings(conversation)[0]?.path; // => "conversation_parts.conversation_parts.0.created_at"
- * conversation.messages[1]?.at; // => 1700000100000
+ * conversation.messages[1]?.at; // => 1772442000000
  * ```
  *
  * @category Adapters

@@ -48,6 +48,24 @@ describe("fromIntercom: intercom-conversation.json", () => {
     expect(adapterWarnings({ ...c })).toEqual([]);
   });
 
+  it("reads milliseconds where Intercom documents seconds (created_at is Unix seconds), with a warning", () => {
+    const millis = withParts([comment(1, "comment", admin, "Hi", at * 1000 + 60_000)], {
+      created_at: at * 1000,
+    });
+    const c = fromIntercom(millis);
+    expect(c.createdAt).toBe(1663597223000);
+    expect(adapterWarnings(c).map((w) => [w.path, w.code, w.received])).toEqual([
+      ["created_at", "milliseconds_for_seconds", 1663597223000],
+      ["conversation_parts.conversation_parts.0.created_at", "milliseconds_for_seconds", 1663597283000],
+    ]);
+    expect(c).toEqual(fromIntercom(withParts([comment(1, "comment", admin, "Hi", at + 60)])));
+    const issues = payloadIssues("fromIntercom", () => fromIntercom(millis, { strict: true }));
+    expect(issues.map((i) => [i.path, i.received])).toEqual([
+      ["created_at", 1663597223000],
+      ["conversation_parts.conversation_parts.0.created_at", 1663597283000],
+    ]);
+  });
+
   it("with strict: true, rejects the example as it is: its first part is older than the conversation", () => {
     const issues = payloadIssues("fromIntercom", () => fromIntercom(example, { strict: true }));
     expect(issues.map((i) => [i.path, i.code, i.received])).toEqual([
