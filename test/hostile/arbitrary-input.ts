@@ -104,6 +104,11 @@ export const covered: Record<string, (...args: unknown[]) => unknown> = {
   restoreJourneyEnvelope: ((persisted: unknown) =>
     journey.restoreJourney(journey.journeyMachine, persisted)) as never,
   wakeupEventId: host.wakeupEventId as never,
+  recommendFrom: playbooks.recommendFrom as never,
+  recommendFromBuiltin: ((input: unknown) =>
+    playbooks.recommendFrom(playbooks.builtinPlaybooks, input as never)) as never,
+  adapterWarnings: adapters.adapterWarnings as never,
+  fromIntercomLenient: ((payload: unknown) => adapters.fromIntercom(payload, { strict: false })) as never,
 };
 
 /** Calls `fn` with `args`; returns a description of a bare exception, or `null` when it kept the promise. */
