@@ -13,7 +13,7 @@ export const areas = [
   { name: "journey", budget: "14.5 kB" },
   { name: "conversation", budget: "48 kB" },
   { name: "playbooks", budget: "25 kB" },
-  { name: "adapters", budget: "34 kB" },
+  { name: "adapters", budget: "14 kB" },
   { name: "host", budget: "20 kB" },
 ];
 
