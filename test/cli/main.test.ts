@@ -217,7 +217,7 @@ describe("touchpoint (the command)", () => {
       // The published Freshdesk sample with a status Freshdesk does not have (the adapters repair its
       // other quirk, an embedded requester that is not the ticket's requester_id, with a warning).
       const t = io({
-        "freshdesk.json": JSON.stringify([{ ...fixture("freshdesk-ticket.json"), status: 99 }]),
+        "freshdesk.json": JSON.stringify([{ ...(fixture("freshdesk-ticket.json") as object), status: 99 }]),
         "mixed.json": JSON.stringify([
           fixture("chatwoot-webhook-message_created.json"),
           { event: "message_created" },
