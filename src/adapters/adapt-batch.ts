@@ -12,8 +12,20 @@ import { adapterWarnings } from "./adapter-output.js";
  * @category Adapters
  */
 export interface AdaptBatchResult extends BatchValidationResult<Conversation> {
-  /** The repairs made to kept records: the record's input position and one issue per repair. */
-  readonly warnings: { index: number; issues: ValidationIssue[] }[];
+  /** The repairs made to kept records, one entry per record repaired. */
+  readonly warnings: AdaptBatchWarning[];
+}
+
+/**
+ * The repairs an adapter made to one kept record of {@link adaptBatch}.
+ *
+ * @category Adapters
+ */
+export interface AdaptBatchWarning {
+  /** The record's position in the input. */
+  index: number;
+  /** One issue per repair, at the payload's path, its `code` naming the repair. */
+  issues: ValidationIssue[];
 }
 
 function issuesOf(error: TouchpointError): ValidationIssue[] {

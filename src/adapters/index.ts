@@ -55,7 +55,7 @@
  */
 
 export { isTouchpointError, TouchpointError } from "../internal/errors.js";
-export type { AdaptBatchResult } from "./adapt-batch.js";
+export type { AdaptBatchResult, AdaptBatchWarning } from "./adapt-batch.js";
 export { adaptBatch } from "./adapt-batch.js";
 export type { AdapterOptions } from "./adapter-options.js";
 export { adapterWarnings } from "./adapter-output.js";
