@@ -10,10 +10,10 @@ export const areas = [
   { name: "schemas", budget: "12 kB" },
   { name: "metrics", budget: "13 kB" },
   { name: "classify", budget: "40 kB" },
-  { name: "journey", budget: "13 kB" },
+  { name: "journey", budget: "14.5 kB" },
   { name: "conversation", budget: "48 kB" },
   { name: "playbooks", budget: "25 kB" },
-  { name: "adapters", budget: "13 kB" },
+  { name: "adapters", budget: "14 kB" },
   { name: "host", budget: "20 kB" },
 ];
 
@@ -27,6 +27,12 @@ export const areas = [
  */
 export const mainFunctions = [
   { name: "recommend", area: "playbooks", file: "src/playbooks/recommend.ts", budget: "20 kB" },
+  {
+    name: "recommendFrom",
+    area: "playbooks",
+    file: "src/playbooks/recommend-from.ts",
+    budget: "3 kB",
+  },
   { name: "renderTemplate", area: "playbooks", file: "src/playbooks/render-template.ts", budget: "2 kB" },
   {
     name: "classifyInteraction",
@@ -40,7 +46,7 @@ export const mainFunctions = [
     file: "src/conversation/replay-conversation.ts",
     budget: "41 kB",
   },
-  { name: "journeyFunnel", area: "journey", file: "src/journey/journey-funnel.ts", budget: "10.5 kB" },
+  { name: "journeyFunnel", area: "journey", file: "src/journey/journey-funnel.ts", budget: "11.5 kB" },
 ];
 
 /** The extra tsup entries of {@link mainFunctions}: `split/<name>` → source file. */

@@ -2,6 +2,31 @@ import { checkIterable, fail } from "../internal/args.js";
 import { TouchpointError } from "../internal/errors.js";
 import type { Conversation } from "../schemas/conversation.js";
 import type { BatchValidationResult, ValidationIssue } from "../schemas/validate.js";
+import { adapterWarnings } from "./adapter-output.js";
+
+/**
+ * What {@link adaptBatch} returns: the adapted conversations with their input positions, the
+ * refused records with every issue, and beside them the warnings of the records kept after a
+ * repair (see {@link adapterWarnings}).
+ *
+ * @category Adapters
+ */
+export interface AdaptBatchResult extends BatchValidationResult<Conversation> {
+  /** The repairs made to kept records, one entry per record repaired. */
+  readonly warnings: AdaptBatchWarning[];
+}
+
+/**
+ * The repairs an adapter made to one kept record of {@link adaptBatch}.
+ *
+ * @category Adapters
+ */
+export interface AdaptBatchWarning {
+  /** The record's position in the input. */
+  index: number;
+  /** One issue per repair, at the payload's path, its `code` naming the repair. */
+  issues: ValidationIssue[];
+}
 
 function issuesOf(error: TouchpointError): ValidationIssue[] {
   if (error.code === "invalid_payload" && Array.isArray(error.value)) return error.value as ValidationIssue[];
@@ -26,7 +51,8 @@ function issuesOf(error: TouchpointError): ValidationIssue[] {
  *
  * @param adapter - a function that returns a conversation or throws a `TouchpointError`
  * @param records - the payloads, in any iterable
- * @returns the conversations with their input positions, and the rejected records' issues
+ * @returns the conversations with their input positions, the rejected records' issues, and the
+ *   warnings of the records kept after a repair
  *
  * @example
  * ```ts
@@ -46,18 +72,18 @@ function issuesOf(error: TouchpointError): ValidationIssue[] {
  *
  * @category Adapters
  */
-export function adaptBatch<I>(
-  adapter: (input: I) => Conversation,
-  records: Iterable<I>,
-): BatchValidationResult<Conversation> {
-  const result: BatchValidationResult<Conversation> = { data: [], indices: [], errors: [] };
+export function adaptBatch<I>(adapter: (input: I) => Conversation, records: Iterable<I>): AdaptBatchResult {
+  const result: AdaptBatchResult = { data: [], indices: [], errors: [], warnings: [] };
   let index = 0;
   if (typeof adapter !== "function")
     fail("invalid_input", "adaptBatch", "adapter", adapter, "an adapter function such as fromZendesk");
   for (const record of checkIterable<I>("adaptBatch", "records", records)) {
     try {
-      result.data.push(adapter(record));
+      const conversation = adapter(record);
+      result.data.push(conversation);
       result.indices.push(index);
+      const warnings = adapterWarnings(conversation);
+      if (warnings.length > 0) result.warnings.push({ index, issues: [...warnings] });
     } catch (error) {
       if (!(error instanceof TouchpointError)) throw error;
       result.errors.push({ index, issues: issuesOf(error) });

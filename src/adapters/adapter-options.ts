@@ -25,6 +25,15 @@ export interface AdapterOptions {
    * copied on a Zendesk ticket.
    */
   readonly authors?: Readonly<Record<string, AuthorRole>>;
+  /**
+   * Refuse the vendor quirks the adapter otherwise repairs (default `false`). Without it a harmless,
+   * repairable quirk keeps the record and is listed by {@link adapterWarnings} (and in
+   * {@link adaptBatch}'s `warnings`): a message timed before its conversation's creation is read at
+   * that creation time; a Unix time in milliseconds where Intercom or Chatwoot document seconds is
+   * read as milliseconds; Freshdesk's embedded `requester` that is another user than `requester_id`
+   * is left out. With it, such a record is refused as an `invalid_payload` naming the field.
+   */
+  readonly strict?: boolean;
 }
 
 /** `table[key]`, own properties only (so "constructor" is not a channel). */

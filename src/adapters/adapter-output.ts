@@ -5,6 +5,7 @@
  */
 import { type Conversation, type ConversationInput, conversationSchema } from "../schemas/conversation.js";
 import { type ValidationIssue, type ValidationResult, validate } from "../schemas/validate.js";
+import { fail } from "../internal/args.js";
 import { invalidPayload } from "./adapter-issues.js";
 
 interface Origin {
@@ -87,9 +88,84 @@ export function finishConversation(
   input: ConversationInput,
   provenance: Provenance,
   issues: readonly ValidationIssue[],
+  options: { readonly strict?: boolean | undefined } = {},
+  warnings: ValidationIssue[] = [],
 ): Conversation {
+  if (options.strict !== undefined && typeof options.strict !== "boolean")
+    fail("invalid_option", fn, "options.strict", options.strict, "true or false");
   if (issues.length > 0) throw invalidPayload(fn, issues);
-  const result = checkConversation(input, provenance);
+  const repaired = options.strict === true ? input : repairClockSkew(input, provenance, warnings);
+  const result = checkConversation(repaired, provenance);
   if (!result.success) throw invalidPayload(fn, result.issues);
+  if (warnings.length > 0) warningsByConversation.set(result.data, warnings);
   return result.data;
+}
+
+const warningsByConversation = new WeakMap<Conversation, readonly ValidationIssue[]>();
+
+/**
+ * A message timed before its conversation was created (a vendor's clock skew, or an edited example)
+ * is read at the creation time, with a warning naming the part and its time; the order of the
+ * messages is kept.
+ */
+function repairClockSkew(
+  input: ConversationInput,
+  provenance: Provenance,
+  warnings: ValidationIssue[],
+): ConversationInput {
+  const created = input.createdAt;
+  const given = input.messages;
+  if (typeof created !== "number" || given === undefined) return input;
+  let messages: NonNullable<ConversationInput["messages"]> | undefined;
+  given.forEach((m, i) => {
+    if (typeof m.at !== "number" || m.at >= created) return;
+    messages ??= [...given];
+    messages[i] = { ...m, at: created };
+    warnings.push(
+      provenance.translate({
+        path: `messages.${i}.at`,
+        code: "time_before_conversation",
+        message: `repaired: a time before the conversation's creation (${new Date(created).toISOString()}) is read as that creation time`,
+        received: m.at,
+      }),
+    );
+  });
+  return messages === undefined ? input : { ...input, messages };
+}
+
+/**
+ * The warnings of a conversation an adapter returned: the vendor quirks it repaired instead of
+ * refusing the record (each a {@link ValidationIssue} at the payload's path, its `code` naming the
+ * repair and `received` the value as sent). Empty for a conversation read without repairs, for one
+ * read with `strict: true`, and for a copy (the warnings belong to the object the adapter returned).
+ *
+ * @param conversation - a conversation returned by an adapter
+ * @returns the warnings, in payload order
+ *
+ * @example
+ * ```ts
+ * import { adapterWarnings, fromIntercom } from "touchpoint/adapters";
+ *
+ * const conversation = fromIntercom({
+ *   id: "503",
+ *   created_at: 1772442000,
+ *   state: "open",
+ *   source: { type: "conversation", id: "9", body: "Where is my parcel?", author: { type: "user", id: "c1" } },
+ *   conversation_parts: {
+ *     conversation_parts: [
+ *       { id: "10", part_type: "comment", body: "It ships today.", created_at: 1772441940, author: { type: "admin", id: "a1" } },
+ *     ],
+ *     total_count: 1,
+ *   },
+ * });
+ * adapterWarnings(conversation)[0]?.code; // => "time_before_conversation"
+ * adapterWarnings(conversation)[0]?.path; // => "conversation_parts.conversation_parts.0.created_at"
+ * conversation.messages[1]?.at; // => 1772442000000
+ * ```
+ *
+ * @category Adapters
+ */
+export function adapterWarnings(conversation: Conversation): readonly ValidationIssue[] {
+  if (typeof conversation !== "object" || conversation === null) return [];
+  return warningsByConversation.get(conversation) ?? [];
 }

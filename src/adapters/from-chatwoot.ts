@@ -280,7 +280,8 @@ function channelOf(
 }
 
 function fromMessageEvent(payload: unknown, options: ChatwootOptions): Conversation {
-  const m = parseVendor(FN, messageEventSchema, payload);
+  const warnings: ValidationIssue[] = [];
+  const m = parseVendor(FN, messageEventSchema, payload, "", { strict: options.strict, warnings });
   const issues: ValidationIssue[] = [];
   const provenance = new Provenance("conversation", payload);
   const conversation = m.conversation;
@@ -317,11 +318,12 @@ function fromMessageEvent(payload: unknown, options: ChatwootOptions): Conversat
     ...(assignee !== undefined ? { assigneeId: assignee } : {}),
     ...(team !== undefined ? { groupId: team } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options, warnings);
 }
 
 function fromConversationEvent(payload: unknown, options: ChatwootOptions): Conversation {
-  const c = parseVendor(FN, conversationEventSchema, payload);
+  const warnings: ValidationIssue[] = [];
+  const c = parseVendor(FN, conversationEventSchema, payload, "", { strict: options.strict, warnings });
   const issues: ValidationIssue[] = [];
   const provenance = new Provenance("", payload);
   provenance.set("id", "id");
@@ -400,5 +402,5 @@ function fromConversationEvent(payload: unknown, options: ChatwootOptions): Conv
     ...(assignee !== undefined ? { assigneeId: assignee } : {}),
     ...(team !== undefined ? { groupId: team } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options, warnings);
 }

@@ -1,5 +1,6 @@
-import { checkRecord, fail } from "../internal/args.js";
+import { checkOptional, checkRecord, fail, isRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
+import { timestampMessage } from "../internal/iso-time.js";
 import type { Conversation, ConversationInput } from "../schemas/conversation.js";
 import type { MessageInput } from "../schemas/message.js";
 import { timestampSchema } from "../schemas/timestamp.js";
@@ -151,7 +152,7 @@ interface Group {
  * @returns the conversations, their positions and the rejected ones with their issues
  * @throws TouchpointError `invalid_csv` when the text is not CSV (a quote that never closes),
  *   `missing_column` when a column of `columns` is not in the header and `ambiguous_column` when it
- *   is there twice
+ *   is there twice, `invalid_option` when an option has the wrong type (`columns` not an object of column names, `parseTime` not a function, ...)
  *
  * @example
  * ```ts
@@ -174,7 +175,7 @@ interface Group {
  * @category CSV
  */
 export function fromCsv(text: string, options: CsvOptions): BatchValidationResult<Conversation> {
-  checkRecord("fromCsv", "options", options);
+  checkCsvOptions(options);
   if (typeof text !== "string") fail("invalid_input", "fromCsv", "text", text, "a string");
   const records = parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   const result: BatchValidationResult<Conversation> = { data: [], indices: [], errors: [] };
@@ -256,6 +257,41 @@ export function fromCsv(text: string, options: CsvOptions): BatchValidationResul
   return result;
 }
 
+/** The options' shape, checked once before any row is read. */
+function checkCsvOptions(options: CsvOptions): void {
+  const fn = "fromCsv";
+  checkRecord(fn, "options", options);
+  if (!isRecord(options.columns))
+    fail(
+      "invalid_option",
+      fn,
+      "options.columns",
+      options.columns,
+      "an object mapping fields to column names",
+    );
+  for (const [field, name] of Object.entries(options.columns)) {
+    checkOptional(fn, `options.columns.${field}`, name, "a column name (a string)", "string");
+  }
+  checkOptional(fn, "options.channel", options.channel, "a channel name (a string)", "string");
+  checkOptional(
+    fn,
+    "options.parseTime",
+    options.parseTime,
+    "a function from a cell to epoch milliseconds",
+    "function",
+  );
+  checkOptional(fn, "options.delimiter", options.delimiter, "a one-character string", "string");
+  checkOptional(fn, "options.tagSeparator", options.tagSeparator, "a string", "string");
+  if (options.values !== undefined) {
+    if (!isRecord(options.values))
+      fail("invalid_option", fn, "options.values", options.values, "an object of value maps by field");
+    for (const [field, map] of Object.entries(options.values)) {
+      if (map !== undefined && !isRecord(map))
+        fail("invalid_option", fn, `options.values.${field}`, map, "an object mapping cell values to words");
+    }
+  }
+}
+
 function buildConversation(
   group: Group,
   columnIndex: ReadonlyMap<Field, number>,
@@ -279,7 +315,7 @@ function buildConversation(
           "invalid_format",
           options.parseTime
             ? "expected a time that options.parseTime reads"
-            : "expected an ISO 8601 date-time with an offset",
+            : timestampMessage("expected an ISO 8601 date-time with an offset", text),
           text,
         ),
       );

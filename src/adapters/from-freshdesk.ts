@@ -242,8 +242,22 @@ export function fromFreshdesk(
   });
 
   let customer: CustomerInput | undefined;
-  if (t.requester !== undefined) {
-    if (t.requester_id !== undefined && t.requester.id !== t.requester_id) {
+  const warnings: ValidationIssue[] = [];
+  const otherRequester =
+    t.requester !== undefined && t.requester_id !== undefined && t.requester.id !== t.requester_id;
+  if (otherRequester && options.strict !== true) {
+    // Recorded tickets carry it (an anonymised export, a merged contact): the ticket's requester_id
+    // stays the customer, the other user's name and email are left out.
+    warnings.push(
+      issue(
+        "ticket.requester.id",
+        "requester_mismatch",
+        `repaired: the embedded requester is not the ticket's requester_id (${t.requester_id}); it is left out and the customer is requester_id`,
+        t.requester?.id,
+      ),
+    );
+  } else if (t.requester !== undefined) {
+    if (otherRequester) {
       issues.push(
         issue(
           "ticket.requester.id",
@@ -285,5 +299,5 @@ export function fromFreshdesk(
     ...(t.responder_id !== undefined ? { assigneeId: String(t.responder_id) } : {}),
     ...(t.group_id !== undefined ? { groupId: String(t.group_id) } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options, warnings);
 }

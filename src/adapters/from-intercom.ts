@@ -214,7 +214,8 @@ export interface IntercomOptions extends AdapterOptions {}
  */
 export function fromIntercom(conversation: unknown, options: IntercomOptions = {}): Conversation {
   options = checkOptions("fromIntercom", options);
-  const c = parseVendor(FN, conversationSchema, conversation);
+  const warnings: ValidationIssue[] = [];
+  const c = parseVendor(FN, conversationSchema, conversation, "", { strict: options.strict, warnings });
   const issues: ValidationIssue[] = [];
   const provenance = new Provenance("", conversation);
   provenance.set("id", "id");
@@ -374,5 +375,5 @@ export function fromIntercom(conversation: unknown, options: IntercomOptions = {
     ...(c.admin_assignee_id !== undefined ? { assigneeId: c.admin_assignee_id } : {}),
     ...(c.team_assignee_id !== undefined ? { groupId: c.team_assignee_id } : {}),
   };
-  return finishConversation(FN, result, provenance, issues);
+  return finishConversation(FN, result, provenance, issues, options, warnings);
 }

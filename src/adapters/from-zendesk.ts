@@ -448,7 +448,7 @@ export function fromZendesk(input: ZendeskInput, options: ZendeskOptions = {}): 
     ...(ticket.assignee_id !== undefined ? { assigneeId: String(ticket.assignee_id) } : {}),
     ...(ticket.group_id !== undefined ? { groupId: String(ticket.group_id) } : {}),
   };
-  return finishConversation(FN, conversation, provenance, issues);
+  return finishConversation(FN, conversation, provenance, issues, options);
 }
 
 /** Whether `value` is an API response `{ [key]: {...} }` rather than the object itself. */

@@ -55,8 +55,10 @@
  */
 
 export { isTouchpointError, TouchpointError } from "../internal/errors.js";
+export type { AdaptBatchResult, AdaptBatchWarning } from "./adapt-batch.js";
 export { adaptBatch } from "./adapt-batch.js";
 export type { AdapterOptions } from "./adapter-options.js";
+export { adapterWarnings } from "./adapter-output.js";
 export type { ChatwootOptions } from "./from-chatwoot.js";
 export { fromChatwoot } from "./from-chatwoot.js";
 export type { CsvColumns, CsvOptions } from "./from-csv.js";

@@ -3,10 +3,14 @@
  * numbers or strings. Times parse to epoch milliseconds, touchpoint's Timestamp.
  */
 import * as z from "zod";
+import { timestampMessage } from "../internal/iso-time.js";
 
 /** An ISO 8601 date-time with a `Z` or `±hh:mm` offset (Zendesk, Freshdesk), as epoch milliseconds. */
 export const isoTime = z.iso
-  .datetime({ offset: true, error: "expected an ISO 8601 date-time with an offset" })
+  .datetime({
+    offset: true,
+    error: (issue) => timestampMessage("expected an ISO 8601 date-time with an offset", issue.input),
+  })
   .transform((text) => Date.parse(text));
 
 /** Seconds since the Unix epoch (Intercom, Chatwoot), possibly fractional, as epoch milliseconds. */
@@ -18,7 +22,8 @@ export const unixSeconds = z
 
 /** Either form (Chatwoot's older webhooks send ISO text, its current ones Unix seconds). */
 export const anyTime = z.union([unixSeconds, isoTime], {
-  error: "expected a Unix time in seconds or an ISO 8601 date-time with an offset",
+  error: (issue) =>
+    timestampMessage("expected a Unix time in seconds or an ISO 8601 date-time with an offset", issue.input),
 });
 
 /** A record id: a number or a non-empty string, kept as a string. */

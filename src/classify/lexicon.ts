@@ -2,7 +2,7 @@
  * Cue lexicons: phrases of one or more tokens, each with a kind and a weight, compiled into a trie
  * keyed by token so that matching is one walk per token, bounded by the longest phrase.
  */
-import { checkOptions } from "../internal/args.js";
+import { checkOptions, checkRecord, fail, isRecord } from "../internal/args.js";
 import { englishCues } from "./english-cues.js";
 import { tokenize } from "./tokenize.js";
 import { NUMBER_ID, Vocab } from "./vocab.js";
@@ -163,6 +163,8 @@ export interface CreateLexiconOptions {
  * @param options - whether to add to the built-in cues or replace them
  * @returns the compiled lexicon
  *
+ * @throws {@link TouchpointError} `invalid_input` when `cues` or one of its kinds is not an object; `invalid_option` for an unknown `mode`
+ *
  * @example
  * ```ts
  * import { createLexicon, detectSignals } from "touchpoint/classify";
@@ -175,10 +177,15 @@ export interface CreateLexiconOptions {
  */
 export function createLexicon(cues: CueInput = {}, options: CreateLexiconOptions = {}): Lexicon {
   options = checkOptions("createLexicon", options);
+  checkRecord("createLexicon", "cues", cues);
   const mode = options.mode ?? "add";
+  if (mode !== "add" && mode !== "replace" && mode !== "replace-kinds")
+    fail("invalid_option", "createLexicon", "options.mode", mode, '"add", "replace" or "replace-kinds"');
   const merged = {} as { [K in CueKind]: Record<string, number> };
   for (const kind of cueKinds) {
     const given = cues[kind];
+    if (given !== undefined && !isRecord(given))
+      fail("invalid_input", "createLexicon", `cues.${kind}`, given, "an object mapping phrases to weights");
     const base = mode === "replace" || (mode === "replace-kinds" && given) ? {} : englishCues[kind];
     const out: Record<string, number> = { ...base };
     if (given) {

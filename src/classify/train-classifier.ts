@@ -1,4 +1,4 @@
-import { checkOptions } from "../internal/args.js";
+import { checkList, checkOptional, checkOptions, fail } from "../internal/args.js";
 import { TouchpointError, quote } from "../internal/errors.js";
 import { type InteractionType, interactionTypes } from "../schemas/vocabulary.js";
 import { analyze, type Evidence, window } from "./analyze.js";
@@ -232,6 +232,25 @@ function softmax(logits: number[]): number[] {
   return out.map((e) => e / sum);
 }
 
+/** The numeric options are finite (counts whole and positive), the switches booleans. */
+function checkTrainingOptions(options: TrainClassifierOptions): void {
+  const fn = "trainClassifier";
+  for (const key of ["epochs", "minCount"] as const) {
+    const v = options[key];
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1))
+      fail("invalid_option", fn, `options.${key}`, v, "a whole number from 1");
+  }
+  for (const key of ["learningRate", "l2", "threshold", "seed"] as const) {
+    const v = options[key];
+    if (v !== undefined && !(typeof v === "number" && Number.isFinite(v)))
+      fail("invalid_option", fn, `options.${key}`, v, "a finite number");
+  }
+  for (const key of ["bigrams", "cueFeatures", "balanced"] as const) {
+    checkOptional(fn, `options.${key}`, options[key], "true or false", "boolean");
+  }
+  checkOptional(fn, "options.lexicon", options.lexicon, "a lexicon from createLexicon()", "object");
+}
+
 /**
  * Returns a classifier trained on labelled messages: multinomial logistic regression over words, word
  * bigrams and the built-in cue scores, with the same result shape as {@link classifyInteraction}.
@@ -248,7 +267,7 @@ function softmax(logits: number[]): number[] {
  * @param options - epochs, learning rate, penalty, feature choices, threshold, seed
  * @returns the trained model
  * @throws TouchpointError `no_examples` when `examples` is empty, `invalid_example` when an example has
- * no string text or label
+ * no string text or label; `invalid_input` when `examples` is not an array; `invalid_option` for an option of the wrong type (`epochs`, `minCount` whole numbers from 1, the rates finite)
  *
  * @example
  * ```ts
@@ -274,6 +293,8 @@ export function trainClassifier<L extends string>(
   options: TrainClassifierOptions = {},
 ): TrainedClassifier<L> {
   options = checkOptions("trainClassifier", options);
+  checkList("trainClassifier", "examples", examples);
+  checkTrainingOptions(options);
   if (examples.length === 0)
     throw new TouchpointError("no_examples", "trainClassifier: expected at least one example, got []");
   const epochs = options.epochs ?? 15;

@@ -1,4 +1,5 @@
 import { quote, TouchpointError } from "../internal/errors.js";
+import { checkInstant } from "../internal/instant.js";
 import type { HostMachine, SnapshotStore, WakeupQueue } from "./host-types.js";
 import { type RunStepResult, runStep } from "./run-step.js";
 
@@ -29,6 +30,8 @@ export interface RunDueWakeupsOptions<E, Em, I> {
  * @param at - the wake-up's instant (epoch ms)
  * @returns `wakeup:<id>@<at>`
  *
+ * @throws {@link TouchpointError} `invalid_input` when `id` is not a string; `invalid_timestamp` for `at`
+ *
  * @example
  * ```ts
  * import { wakeupEventId } from "touchpoint/host";
@@ -39,6 +42,13 @@ export interface RunDueWakeupsOptions<E, Em, I> {
  * @category Host
  */
 export function wakeupEventId(id: string, at: number): string {
+  if (typeof id !== "string")
+    throw new TouchpointError(
+      "invalid_input",
+      `wakeupEventId: expected a timer id (a string), got ${quote(id)} at id`,
+      { path: "id", value: id },
+    );
+  checkInstant(at, "wakeupEventId", "at");
   return `wakeup:${id}@${at}`;
 }
 

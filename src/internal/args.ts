@@ -76,3 +76,38 @@ export function checkSnapshot(fn: string, snapshot: unknown): void {
   if (typeof s.value !== "string" && !isRecord(s.value))
     fail("invalid_input", fn, "snapshot.value", s.value, "a machine snapshot's state value");
 }
+
+/** `value` as a function, or a TouchpointError `code` (default `invalid_option`). */
+export function checkFunction<F>(fn: string, path: string, value: unknown, code = "invalid_option"): F {
+  if (typeof value !== "function") fail(code, fn, path, value, "a function");
+  return value as F;
+}
+
+/** `value` when it is `undefined` or one of `types` (`typeof` names), else a TouchpointError `invalid_option`. */
+export function checkOptional(
+  fn: string,
+  path: string,
+  value: unknown,
+  expected: string,
+  ...types: string[]
+): void {
+  if (value !== undefined && !types.includes(typeof value)) fail("invalid_option", fn, path, value, expected);
+}
+
+/**
+ * An XState machine as the diagram and persistence functions read it: an object with the machine
+ * methods `transition` and `getPersistedSnapshot` and a `root` state node with a `states` object.
+ * Data from the wire (JSON) cannot hold methods, so it never passes for a machine.
+ */
+export function checkMachine(fn: string, path: string, machine: unknown): void {
+  const m = isRecord(machine) ? machine : {};
+  const root = m.root;
+  if (
+    typeof m.transition !== "function" ||
+    typeof m.getPersistedSnapshot !== "function" ||
+    !isRecord(root) ||
+    !isRecord(root.states)
+  ) {
+    fail("invalid_input", fn, path, machine, "a state machine (from XState's createMachine or touchpoint)");
+  }
+}

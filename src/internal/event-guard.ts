@@ -39,14 +39,15 @@ export function gateEvents<M>(machine: M, check: EventCheck): M {
   const transition = m.transition.bind(m);
   const provide = m.provide.bind(m);
   m.transition = (snapshot, event, scope) => {
-    const admitted = admit(event, check);
+    const admitted = admitEvent(event, check);
     return admitted === undefined ? snapshot : transition(snapshot, admitted, scope);
   };
   m.provide = (implementations) => gateEvents(provide(implementations), check);
   return machine;
 }
 
-function admit(event: unknown, check: EventCheck): object | undefined {
+/** The event as the gate passes it to the machine (`check` applied), or `undefined` when the gate ignores it. */
+export function admitEvent(event: unknown, check: EventCheck): object | undefined {
   if (typeof event !== "object" || event === null) return undefined;
   const type = (event as { type?: unknown }).type;
   if (typeof type !== "string") return undefined;
@@ -67,6 +68,13 @@ export function withEventTime<E extends object>(event: E): E {
   if (isEventTime((event as { at?: unknown }).at)) return event;
   const { at: _dropped, ...rest } = event as { at?: unknown };
   return rest as E;
+}
+
+/** Whether `event` is an object whose `at` is a time within 1970–9999 (not absent). */
+export function hasEventTime(event: unknown): boolean {
+  if (typeof event !== "object" || event === null) return false;
+  const at = (event as { at?: unknown }).at;
+  return at !== undefined && isEventTime(at);
 }
 
 /** Whether `at` is absent or a finite number of epoch milliseconds within 1970–9999. */

@@ -9,6 +9,7 @@
  * transitions that stay inside one state (targetless, or re-entering themselves) are left out.
  */
 import type { AnyStateMachine } from "xstate";
+import { checkList, checkMachine, checkOptions, fail } from "./args.js";
 
 /** The parts of an XState state node this module reads (xstate's `StateNode`, structurally). */
 interface NodeLike {
@@ -86,6 +87,8 @@ function eventLabel(eventType: string): string {
  *   to draw without their children
  * @returns the diagram's Mermaid source, ending with a newline
  *
+ * @throws {@link TouchpointError} `invalid_input` when `machine` is not a state machine; `invalid_option` for an unknown `direction` or a `collapse` that is not a list of paths
+ *
  * @example
  * ```ts
  * import { conversationMachine, toMermaid } from "touchpoint/conversation";
@@ -100,6 +103,17 @@ function eventLabel(eventType: string): string {
  * @category Diagrams
  */
 export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
+  checkMachine("toMermaid", "machine", machine);
+  options = checkOptions("toMermaid", options);
+  if (options.direction !== undefined && options.direction !== "LR" && options.direction !== "TB")
+    fail("invalid_option", "toMermaid", "options.direction", options.direction, '"LR" or "TB"');
+  if (options.collapse !== undefined) {
+    const collapse = checkList<unknown>("toMermaid", "options.collapse", options.collapse);
+    for (let i = 0; i < collapse.length; i++) {
+      if (typeof collapse[i] !== "string")
+        fail("invalid_option", "toMermaid", `options.collapse[${i}]`, collapse[i], "a state path (a string)");
+    }
+  }
   const root = machine.root as unknown as NodeLike;
   // A state is named by its key when no other state has it, by its path otherwise.
   const keyCount = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from "xstate";
+import { checkMachine } from "../internal/args.js";
 
 interface Node {
   readonly id: string;
@@ -80,6 +81,8 @@ function lineage(node: Node, byId: Map<string, Node>): Node[] {
  * @param machine - any journey machine (or any XState machine)
  * @returns the Mermaid source
  *
+ * @throws {@link TouchpointError} `invalid_input` when `machine` is not a state machine
+ *
  * @example
  * ```ts
  * import { journeyDiagram, journeyMachine } from "touchpoint/journey";
@@ -93,6 +96,7 @@ function lineage(node: Node, byId: Map<string, Node>): Node[] {
  * @category Diagrams
  */
 export function journeyDiagram(machine: AnyStateMachine): string {
+  checkMachine("journeyDiagram", "machine", machine);
   const root = machine.root as unknown as Node;
   const lines: string[] = ["stateDiagram-v2"];
   // Edges by the id of the state whose block they are written in (the source's parent): Mermaid
@@ -187,6 +191,8 @@ export function journeyDiagram(machine: AnyStateMachine): string {
  * @param machine - any journey machine (or any XState machine)
  * @returns `[path, description]` pairs, path dotted from the root (`active.stage.awareness`)
  *
+ * @throws {@link TouchpointError} `invalid_input` when `machine` is not a state machine
+ *
  * @example
  * ```ts
  * import { journeyMachine, journeyStateDescriptions } from "touchpoint/journey";
@@ -199,6 +205,7 @@ export function journeyDiagram(machine: AnyStateMachine): string {
  * @category Diagrams
  */
 export function journeyStateDescriptions(machine: AnyStateMachine): [string, string][] {
+  checkMachine("journeyStateDescriptions", "machine", machine);
   const out: [string, string][] = [];
   const walk = (node: Node, path: string) => {
     for (const child of Object.values(node.states)) {

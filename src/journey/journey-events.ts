@@ -1,4 +1,6 @@
+import { checkRecord, fail } from "../internal/args.js";
 import { withEventTime } from "../internal/event-guard.js";
+import { checkInstant } from "../internal/instant.js";
 import * as z from "zod";
 import type { Message } from "../schemas/message.js";
 import type { SurveyResponse } from "../schemas/survey-response.js";
@@ -422,6 +424,9 @@ export const journeyEventSchema = z.discriminatedUnion("type", [
  * @param interaction - what a classifier made of it
  * @returns a `journey.interaction` event, or `null` for a private note
  *
+ * @throws {@link TouchpointError} `invalid_input` when `message` is not an object, its `author` or `channel`
+ *   is not one of the vocabulary, or `interaction` is not an object; `invalid_timestamp` for its `at`
+ *
  * @example
  * ```ts
  * import { interactionEvent } from "touchpoint/journey";
@@ -437,7 +442,15 @@ export function interactionEvent(
   message: Message,
   interaction?: ClassifiedInteraction,
 ): JourneyInteractionEvent | null {
+  const fn = "interactionEvent";
+  checkRecord(fn, "message", message);
   if (message.visibility === "private") return null;
+  checkInstant(message.at, fn, "message.at");
+  if (!(authorRoles as readonly unknown[]).includes(message.author))
+    fail("invalid_input", fn, "message.author", message.author, `one of ${authorRoles.join(", ")}`);
+  if (message.channel !== undefined && !(channels as readonly unknown[]).includes(message.channel))
+    fail("invalid_input", fn, "message.channel", message.channel, `one of ${channels.join(", ")}`);
+  if (interaction !== undefined) checkRecord(fn, "interaction", interaction);
   const event: {
     type: "journey.interaction";
     at: number;

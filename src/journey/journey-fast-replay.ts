@@ -11,8 +11,9 @@
  * replay through XState. Internal.
  */
 import { churned, enteredStage, initialJourneyContext, wonBack } from "./journey-context.js";
+import { admitEvent, hasEventTime } from "../internal/event-guard.js";
 import type { JourneyEvent, JourneyEventType } from "./journey-events.js";
-import { journeyEventTypes } from "./journey-events.js";
+import { checkJourneyEvent, journeyEventTypes } from "./journey-events.js";
 import type { JourneyContext, JourneyInput } from "./journey-types.js";
 import type { JourneyModel } from "./journey-model.js";
 import {
@@ -140,9 +141,15 @@ export function fastReplay<S extends string>(
   input: { customerId?: string | undefined; stage?: S | undefined; until?: number | undefined },
   observe?: (before: FastJourney<S>, after: FastJourney<S>) => void,
 ): FastJourney<S> | null {
-  const first = events[0];
-  if (first === undefined) return null;
-  const start: JourneyInput<S> = { at: first.at, customerId: input.customerId, stage: input.stage };
+  // The journey starts at the first event with a valid time; each event is applied as the
+  // machine's gate passes it (others are ignored, as a live actor ignores them).
+  let i = 0;
+  while (i < events.length && !hasEventTime(events[i])) i++;
+  if (i === events.length) return null;
+  const first = admitEvent(events[i], checkJourneyEvent) as JourneyEvent | undefined;
+  const startAt = (events[i] as { at: number }).at;
+  i++;
+  const start: JourneyInput<S> = { at: startAt, customerId: input.customerId, stage: input.stage };
   let state: FastJourney<S> = {
     churned: false,
     context: initialJourneyContext(definition.model, definition.options, start),
@@ -156,12 +163,15 @@ export function fastReplay<S extends string>(
       state = next;
     }
   };
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    catchUp(event.at);
-    const next = fastTransition(definition, state, event);
-    if (next !== state) observe?.(state, next);
-    state = next;
+  for (let event: JourneyEvent | undefined = first; ; ) {
+    if (event !== undefined) {
+      catchUp(event.at ?? state.context.now);
+      const next = fastTransition(definition, state, event);
+      if (next !== state) observe?.(state, next);
+      state = next;
+    }
+    if (i >= events.length) break;
+    event = admitEvent(events[i++], checkJourneyEvent) as JourneyEvent | undefined;
   }
   if (input.until !== undefined) catchUp(input.until);
   return state;

@@ -1,3 +1,4 @@
+import { checkIterable, checkList, fail, isRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import { type Accumulator, type Aggregate, createAccumulator } from "../metrics/aggregate.js";
 import { type DurationsState, durationsAggregate } from "../metrics/durations-aggregate.js";
@@ -7,7 +8,7 @@ import { fastReplay, journeyDefinitionOf } from "./journey-fast-replay.js";
 import { type JourneyMachine, journeyMachine } from "./journey-machine.js";
 import type { JourneyContext } from "./journey-types.js";
 import { describeJourneyMachine } from "./journey-persistence.js";
-import { replayEvents } from "./journey-replay.js";
+import { checkReplayOptions, replayEvents } from "./journey-replay.js";
 
 const DAY = 86_400_000;
 
@@ -42,6 +43,19 @@ export interface JourneyHistory<S extends string = JourneyStage> {
   readonly segment?: string | undefined;
   /** The stage the customer starts in, if not the model's first. */
   readonly stage?: S | undefined;
+}
+
+/** A history's shape: an object with an `events` list and, when given, string ids. */
+function checkHistory(fn: string, history: unknown, index?: number): void {
+  const at = index === undefined ? "history" : `histories[${index}]`;
+  if (!isRecord(history))
+    fail("invalid_input", fn, at, history, "a history { events, customerId?, segment?, stage? }");
+  checkList(fn, `${at}.events`, history.events);
+  for (const key of ["customerId", "segment", "stage"]) {
+    const v = history[key];
+    if (v !== undefined && typeof v !== "string" && !(key === "segment" && v === null))
+      fail("invalid_input", fn, `${at}.${key}`, v, "a string");
+  }
 }
 
 /**
@@ -326,7 +340,8 @@ function badState(value: unknown): never {
  * @returns the aggregate
  * @throws {@link TouchpointError} `invalid_option` for a relative accuracy outside (0, 1); from
  *   `merge`: `incompatible_state` for a state of another model, period or accuracy, `invalid_state`
- *   for something that is not a funnel state
+ *   for something that is not a funnel state; `invalid_option` for an unknown period or an option of the wrong type;
+ *   from `aggregate`: `invalid_input` for a history that is not `{ events, ... }`
  *
  * @example
  * ```ts
@@ -351,6 +366,15 @@ function badState(value: unknown): never {
 export function journeyFunnelAggregate<S extends string = JourneyStage>(
   options: JourneyFunnelOptions<S> = {},
 ): Aggregate<JourneyHistory<S>, JourneyFunnelReport, JourneyFunnelState> {
+  options = checkReplayOptions("journeyFunnelAggregate", options);
+  if (options.period !== undefined && !(journeyPeriods as readonly unknown[]).includes(options.period))
+    fail(
+      "invalid_option",
+      "journeyFunnelAggregate",
+      "options.period",
+      options.period,
+      `one of ${journeyPeriods.join(", ")}`,
+    );
   const machine = options.machine ?? (journeyMachine as unknown as JourneyMachine<S>);
   const period = options.period ?? "month";
   const until = options.until;
@@ -396,6 +420,7 @@ export function journeyFunnelAggregate<S extends string = JourneyStage>(
 
   const aggregate = (state: JourneyFunnelState, history: JourneyHistory<S> | null | undefined) => {
     if (history == null) return state;
+    checkHistory("journeyFunnelAggregate", history);
     const visits: number[] = [];
     const snapshot = replay(history, visits);
     if (snapshot === null) return state;
@@ -493,7 +518,7 @@ export function journeyFunnelAggregate<S extends string = JourneyStage>(
  * @param options - the machine, the cohort period, the report date
  * @param state - a state saved by `toJSON()`
  * @returns the accumulator
- * @throws {@link TouchpointError} `incompatible_state` when `state` was saved with another model or period
+ * @throws {@link TouchpointError} `incompatible_state` when `state` was saved with another model or period; and what {@link journeyFunnelAggregate} throws
  *
  * @example
  * ```ts
@@ -529,6 +554,9 @@ export function journeyFunnelAccumulator<S extends string = JourneyStage>(
  * @param options - the machine, the cohort period, the report date
  * @returns the report
  *
+ * @throws {@link TouchpointError} `invalid_input` when `histories` is not iterable, or a history (named by its
+ *   position) is not an object with an `events` array and string ids; `invalid_option` as {@link journeyFunnelAggregate}
+ *
  * @example
  * ```ts
  * import { journeyFunnel } from "touchpoint/journey";
@@ -553,8 +581,14 @@ export function journeyFunnel<S extends string = JourneyStage>(
   histories: Iterable<JourneyHistory<S>>,
   options: JourneyFunnelOptions<S> = {},
 ): JourneyFunnelReport {
+  checkIterable("journeyFunnel", "histories", histories);
   const aggregate = journeyFunnelAggregate(options);
   const state = aggregate.initialState();
-  for (const history of histories) aggregate.aggregate(state, history);
+  let index = 0;
+  for (const history of histories) {
+    if (history != null) checkHistory("journeyFunnel", history, index);
+    aggregate.aggregate(state, history);
+    index++;
+  }
   return aggregate.finalize(state);
 }

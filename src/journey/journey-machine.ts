@@ -12,7 +12,7 @@ import { gateEvents } from "../internal/event-guard.js";
 import type { JourneyStage } from "../schemas/vocabulary.js";
 import type { JourneyEvent, JourneyEventType } from "./journey-events.js";
 import { checkJourneyEvent, journeyEventTypes } from "./journey-events.js";
-import { defaultJourneyModel, type JourneyModel } from "./journey-model.js";
+import { checkJourneyModel, defaultJourneyModel, type JourneyModel } from "./journey-model.js";
 import {
   isActivity,
   isAdvocacyEvidence,
@@ -357,7 +357,7 @@ type BuiltJourneyMachine<S extends string> = ReturnType<typeof buildJourneyMachi
  * @param model - the journey model (default: {@link defaultJourneyModel})
  * @param options - thresholds ({@link JourneyOptions})
  * @returns the machine
- * @throws {@link TouchpointError} `invalid_options` for an option out of range
+ * @throws {@link TouchpointError} `invalid_options` for an option out of range; `invalid_model` when `model` is not a journey model from {@link defineJourneyModel}
  *
  * @example
  * ```ts
@@ -381,6 +381,7 @@ export function createJourneyMachine<S extends string = JourneyStage>(
   model: JourneyModel<S>,
   options: JourneyOptions = {},
 ): JourneyMachine<S> {
+  checkJourneyModel("createJourneyMachine", "model", model);
   options = checkOptions("createJourneyMachine", options);
   const resolved = resolveJourneyOptions("createJourneyMachine", options);
   const built = gateEvents(

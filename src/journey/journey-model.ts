@@ -1,3 +1,4 @@
+import { isRecord } from "../internal/args.js";
 import { quote, TouchpointError } from "../internal/errors.js";
 import {
   type AcquisitionJourneyStage,
@@ -105,7 +106,7 @@ const RESERVED = new Set(["routing", "active", "churned", "stage", "health", "he
  * @returns the model
  * @throws {@link TouchpointError} `invalid_model` when a name is not an identifier, is used twice or
  *   is reserved (`routing`, `active`, `churned`, `stage`, `health`, `healthy`, `atRisk`), when the
- *   first stage does not enter on `engaged`, or when the milestones do not strictly increase
+ *   first stage does not enter on `engaged`, or when the milestones do not strictly increase, when `definition`, a stage or a description has the wrong type
  *
  * @example
  * ```ts
@@ -131,13 +132,65 @@ const RESERVED = new Set(["routing", "active", "churned", "stage", "health", "he
 export function defineJourneyModel<const S extends string>(
   definition: JourneyModelDefinition<S>,
 ): JourneyModel<S> {
+  return buildModel("defineJourneyModel", "definition", definition);
+}
+
+/**
+ * `model` when it is a journey model: an object whose id, description and stages pass
+ * {@link defineJourneyModel}'s checks and whose lookup tables are the ones they imply (a model made by
+ * it, or a copy of one); else a TouchpointError `invalid_model` naming `fn`.
+ */
+export function checkJourneyModel<S extends string>(
+  fn: string,
+  path: string,
+  model: unknown,
+): JourneyModel<S> {
+  const given = model as JourneyModel<S>;
+  const built = buildModel<S>(fn, path, model);
+  const same = (a: readonly unknown[], b: unknown) =>
+    Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (
+    !same(built.stageNames, given.stageNames) ||
+    !same(built.entries, given.entries) ||
+    !same(built.stageAtMilestone, given.stageAtMilestone)
+  ) {
+    throw new TouchpointError(
+      "invalid_model",
+      `${fn}: expected a journey model from defineJourneyModel(), got one whose lookup tables do not match its stages at ${path}`,
+      { path, value: model },
+    );
+  }
+  return given;
+}
+
+function buildModel<S extends string>(fn: string, at: string, definition: unknown): JourneyModel<S> {
   const fail = (message: string, details: { index?: number; path?: string; value?: unknown }): never => {
-    throw new TouchpointError("invalid_model", `defineJourneyModel: ${message}`, details);
+    throw new TouchpointError("invalid_model", `${fn}: ${message}`, details);
   };
+  if (!isRecord(definition)) {
+    fail(`expected a journey model { id, description, stages }, got ${quote(definition)} at ${at}`, {
+      path: at,
+      value: definition,
+    });
+  }
+  const d = definition as unknown as JourneyModelDefinition<S>;
+  return buildChecked(d, fail);
+}
+
+function buildChecked<S extends string>(
+  definition: JourneyModelDefinition<S>,
+  fail: (message: string, details: { index?: number; path?: string; value?: unknown }) => never,
+): JourneyModel<S> {
   if (typeof definition.id !== "string" || !NAME.test(definition.id)) {
     fail(`expected an id of letters, digits, "-" or "_", got ${quote(definition.id)}`, {
       path: "id",
       value: definition.id,
+    });
+  }
+  if (typeof definition.description !== "string") {
+    fail(`expected a description (a string), got ${quote(definition.description)}`, {
+      path: "description",
+      value: definition.description,
     });
   }
   const stages = definition.stages;
@@ -148,6 +201,13 @@ export function defineJourneyModel<const S extends string>(
   const entries: number[] = [];
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i]!;
+    if (!isRecord(stage)) {
+      fail(`expected a stage { name, entersOn, description }, got ${quote(stage)} at index ${i}`, {
+        index: i,
+        path: "stages",
+        value: stage,
+      });
+    }
     if (typeof stage.name !== "string" || !NAME.test(stage.name) || RESERVED.has(stage.name)) {
       fail(
         `expected a stage name of letters, digits, "-" or "_" that is not reserved, got ${quote(stage.name)} at index ${i}`,
@@ -166,7 +226,7 @@ export function defineJourneyModel<const S extends string>(
       });
     }
     seen.add(stage.name);
-    const entry = journeyMilestones.indexOf(stage.entersOn);
+    const entry = journeyMilestones.indexOf(stage.entersOn as JourneyMilestone);
     if (entry < 0) {
       fail(`expected one of ${journeyMilestones.join(", ")}, got ${quote(stage.entersOn)} at index ${i}`, {
         index: i,
@@ -186,6 +246,13 @@ export function defineJourneyModel<const S extends string>(
         index: i,
         path: "entersOn",
         value: stage.entersOn,
+      });
+    }
+    if (typeof stage.description !== "string") {
+      fail(`expected a description (a string), got ${quote(stage.description)} at index ${i}`, {
+        index: i,
+        path: "description",
+        value: stage.description,
       });
     }
     entries.push(entry);
@@ -313,6 +380,8 @@ export const conversionJourneyModel: JourneyModel<ConversionJourneyStage> = defi
  * @param to - the model they are mapped onto
  * @returns a record from each stage of `from` to the stages of `to`, in order
  *
+ * @throws {@link TouchpointError} `invalid_model` when `from` or `to` is not a journey model
+ *
  * @example
  * ```ts
  * import { acquisitionJourneyModel, defaultJourneyModel, journeyStageMapping } from "touchpoint/journey";
@@ -329,6 +398,8 @@ export function journeyStageMapping<F extends string, T extends string>(
   from: JourneyModel<F>,
   to: JourneyModel<T>,
 ): Record<F, T[]> {
+  checkJourneyModel("journeyStageMapping", "from", from);
+  checkJourneyModel("journeyStageMapping", "to", to);
   const out = {} as Record<F, T[]>;
   for (let i = 0; i < from.stageNames.length; i++) {
     const lo = from.entries[i]!;

@@ -1,5 +1,6 @@
 import type { SnapshotFrom } from "xstate";
 import * as z from "zod";
+import { checkMachine, checkSnapshot, fail } from "../internal/args.js";
 import { createMachinePersistence, type PersistedEnvelope } from "../internal/machine-persistence.js";
 import type { JourneyStage } from "../schemas/vocabulary.js";
 import { journeyRiskReasons } from "./journey-events.js";
@@ -109,6 +110,10 @@ function persistenceOf(machine: JourneyMachine<string>) {
  * @param savedAt - when it is saved; the snapshot's own clock (`context.now`) by default
  * @returns the envelope
  *
+ * @throws {@link TouchpointError} `invalid_input` when `machine` is not a state machine or `snapshot` not a
+ *   snapshot; `snapshot_invalid` for a snapshot in status `error`; `invalid_timestamp` for a `savedAt`
+ *   (or a context time) that is not finite
+ *
  * @example
  * ```ts
  * import { initialTransition } from "xstate";
@@ -128,12 +133,31 @@ export function persistJourney<S extends string = JourneyStage>(
   snapshot: SnapshotFrom<JourneyMachine<S>>,
   savedAt?: number,
 ): PersistedJourney {
+  checkMachine("persistJourney", "machine", machine);
+  checkSnapshot("persistJourney", snapshot);
+  if (snapshot.status === "error")
+    fail(
+      "snapshot_invalid",
+      "persistJourney",
+      "snapshot.status",
+      snapshot.status,
+      "a snapshot of a working journey",
+    );
+  const at = savedAt ?? snapshot.context.now;
+  if (typeof at !== "number" || !Number.isFinite(at))
+    fail(
+      "invalid_timestamp",
+      "persistJourney",
+      savedAt === undefined ? "snapshot.context.now" : "savedAt",
+      at,
+      "a finite time in epoch milliseconds",
+    );
   const raw = machine.getPersistedSnapshot(snapshot) as unknown as PersistedJourney["snapshot"];
   // A stopped actor is saved as the state it stopped in (the journey has no final state).
   const persisted = raw.status === "stopped" ? { ...raw, status: "active" } : raw;
   return persistenceOf(machine as unknown as JourneyMachine<string>).persist(
     persisted as never,
-    savedAt ?? snapshot.context.now,
+    at,
   ) as PersistedJourney;
 }
 
@@ -152,7 +176,8 @@ export function persistJourney<S extends string = JourneyStage>(
  * @returns the machine snapshot
  * @throws {@link TouchpointError} `snapshot_invalid` (not an envelope, or a snapshot that does not
  *   fit the machine), `snapshot_machine_mismatch` (another model's machine),
- *   `snapshot_version_unsupported` (a newer or unknown version), `snapshot_migration_failed`
+ *   `snapshot_version_unsupported` (a newer or unknown version), `snapshot_migration_failed`;
+ *   `invalid_input` when `machine` is not a state machine
  *
  * @example
  * ```ts
@@ -174,6 +199,7 @@ export function restoreJourney<S extends string = JourneyStage>(
   machine: JourneyMachine<S>,
   persisted: unknown,
 ): SnapshotFrom<JourneyMachine<S>> {
+  checkMachine("restoreJourney", "machine", machine);
   const snapshot = persistenceOf(machine as unknown as JourneyMachine<string>).restore(persisted);
   return machine.resolveState({
     value: snapshot.value as never,

@@ -1,6 +1,8 @@
 import { initialTransition, type SnapshotFrom, transition } from "xstate";
 import type { JourneyStage } from "../schemas/vocabulary.js";
-import type { JourneyEvent } from "./journey-events.js";
+import { checkList, checkMachine, checkOptional, checkOptions, fail } from "../internal/args.js";
+import { admitEvent, hasEventTime } from "../internal/event-guard.js";
+import { checkJourneyEvent, type JourneyEvent } from "./journey-events.js";
 import { fastReplay, journeyDefinitionOf } from "./journey-fast-replay.js";
 import { type JourneyMachine, journeyMachine } from "./journey-machine.js";
 
@@ -38,6 +40,17 @@ export function catchUp<S extends string>(
   return current;
 }
 
+/** The replay options as {@link journeyFromInteractions} and the funnel read them, checked. */
+export function checkReplayOptions<O extends object>(fn: string, options: O | undefined): O {
+  const o = checkOptions(fn, options) as O & ReplayOptions<string>;
+  if (o.machine !== undefined) checkMachine(fn, "options.machine", o.machine);
+  checkOptional(fn, "options.customerId", o.customerId, "a customer id (a string)", "string");
+  checkOptional(fn, "options.stage", o.stage, "a stage name (a string)", "string");
+  if (o.until !== undefined && !(typeof o.until === "number" && Number.isFinite(o.until)))
+    fail("invalid_option", fn, "options.until", o.until, "a finite time in epoch milliseconds");
+  return o;
+}
+
 /**
  * Options of {@link journeyFromInteractions}.
  *
@@ -64,18 +77,27 @@ export function replayEvents<S extends string>(
   options: { customerId?: string | undefined; stage?: S | undefined; until?: number | undefined },
   observe?: (before: Snapshot<S>, after: Snapshot<S>) => void,
 ): Snapshot<S> | null {
-  const first = events[0];
-  if (first === undefined) return null;
-  const input: { at: number; customerId?: string; stage?: S } = { at: first.at };
+  // The journey starts at the first event with a valid time; each event is applied as the
+  // machine's gate passes it (others are ignored, as a live actor ignores them).
+  let i = 0;
+  while (i < events.length && !hasEventTime(events[i])) i++;
+  if (i === events.length) return null;
+  const first = admitEvent(events[i], checkJourneyEvent) as JourneyEvent | undefined;
+  const startAt = (events[i] as { at: number }).at;
+  i++;
+  const input: { at: number; customerId?: string; stage?: S } = { at: startAt };
   if (options.customerId !== undefined) input.customerId = options.customerId;
   if (options.stage !== undefined) input.stage = options.stage;
   let [snapshot] = initialTransition(machine, input);
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    snapshot = catchUp(machine, snapshot, event.at, observe);
-    const [next] = transition(machine, snapshot, event);
-    if (next !== snapshot) observe?.(snapshot, next);
-    snapshot = next;
+  for (let event: JourneyEvent | undefined = first; ; ) {
+    if (event !== undefined) {
+      snapshot = catchUp(machine, snapshot, event.at ?? snapshot.context.now, observe);
+      const [next] = transition(machine, snapshot, event);
+      if (next !== snapshot) observe?.(snapshot, next);
+      snapshot = next;
+    }
+    if (i >= events.length) break;
+    event = admitEvent(events[i++], checkJourneyEvent) as JourneyEvent | undefined;
   }
   if (options.until !== undefined) snapshot = catchUp(machine, snapshot, options.until, observe);
   return snapshot;
@@ -97,6 +119,9 @@ export function replayEvents<S extends string>(
  * @param events - the customer's events, oldest first
  * @param options - the machine, the customer's id, the starting stage, an "as of" time
  * @returns the final snapshot, or `null` for an empty history
+ *
+ * @throws {@link TouchpointError} `invalid_input` when `events` is not an array or `options.machine` not a
+ *   state machine; `invalid_option` for an option of the wrong type
  *
  * @example
  * ```ts
@@ -120,6 +145,8 @@ export function journeyFromInteractions<S extends string = JourneyStage>(
   events: readonly JourneyEvent[],
   options: ReplayOptions<S> = {},
 ): Snapshot<S> | null {
+  checkList("journeyFromInteractions", "events", events);
+  options = checkReplayOptions("journeyFromInteractions", options);
   const machine = options.machine ?? (journeyMachine as unknown as JourneyMachine<S>);
   const definition = journeyDefinitionOf<S>(machine);
   if (definition === undefined) return replayEvents(machine, events, options);

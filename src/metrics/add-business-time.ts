@@ -1,5 +1,5 @@
 import { quote, TouchpointError } from "../internal/errors.js";
-import { checkInstant } from "../internal/instant.js";
+import { checkCalendarInstant, MAX_CALENDAR_INSTANT } from "../internal/instant.js";
 import { type BusinessSchedule, type Compiled, compiledOf, dateOf, dayAt } from "./business-schedule.js";
 
 /**
@@ -20,8 +20,8 @@ import { type BusinessSchedule, type Compiled, compiledOf, dateOf, dayAt } from 
  * @param duration - business milliseconds to add, zero or more
  * @param schedule - a schedule from {@link businessSchedule}
  * @returns the instant, epoch milliseconds
- * @throws {@link TouchpointError} `invalid_timestamp` for a non-finite `start`;
- * `invalid_duration` for a negative or non-finite `duration`
+ * @throws {@link TouchpointError} `invalid_timestamp` for a `start` that is not a number from 1970 to the end of year 9999;
+ * `invalid_duration` for a negative or non-finite `duration`, or one that would end after year 9999
  *
  * @example
  * ```ts
@@ -41,7 +41,7 @@ import { type BusinessSchedule, type Compiled, compiledOf, dateOf, dayAt } from 
  * @category Business time
  */
 export function addBusinessTime(start: number, duration: number, schedule: BusinessSchedule): number {
-  checkInstant(start, "addBusinessTime", "start");
+  checkCalendarInstant(start, "addBusinessTime", "start");
   if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0) {
     throw new TouchpointError(
       "invalid_duration",
@@ -52,11 +52,25 @@ export function addBusinessTime(start: number, duration: number, schedule: Busin
   return addOpen(compiledOf(schedule, "addBusinessTime"), start, duration);
 }
 
+/** The last local date (days since 1970-01-01) business time walks to: the end of year 9999, plus a day of offset. */
+const LAST_DATE = Math.floor(MAX_CALENDAR_INSTANT / 86_400_000) + 1;
+
+function pastLastDate(duration: number): never {
+  throw new TouchpointError(
+    "invalid_duration",
+    `addBusinessTime: expected a duration that ends by the end of year 9999, got ${quote(duration)} at duration`,
+    { path: "duration", value: duration },
+  );
+}
+
 /** The instant `duration` open milliseconds after `start` under a compiled schedule. */
 export function addOpen(c: Compiled, start: number, duration: number): number {
   if (duration === 0) return start;
+  // Open time never exceeds wall time: a longer duration cannot end by the end of year 9999.
+  if (duration > MAX_CALENDAR_INSTANT - start) pastLastDate(duration);
   let remaining = duration;
   for (let d = dateOf(c, start); ; d++) {
+    if (d > LAST_DATE) pastLastDate(duration);
     const day = dayAt(c, d);
     if (day.end <= start) continue;
     const open = day.open;

@@ -15,6 +15,7 @@
  * Infinity), so `JSON.parse(JSON.stringify(state))` is the identity and partial states can be stored
  * in a table or sent over the wire.
  */
+import { checkList, fail, isRecord } from "../internal/args.js";
 
 /**
  * A mergeable aggregate in the shape of a BigQuery JavaScript UDAF: four functions over a
@@ -105,6 +106,26 @@ export interface Accumulator<V, R, S> {
   toJSON(): S;
 }
 
+/** `aggregate` when it has the four functions of an {@link Aggregate}, else a TouchpointError `invalid_input`. */
+export function checkAggregate(fn: string, path: string, aggregate: unknown): void {
+  const a = isRecord(aggregate) ? aggregate : {};
+  if (
+    typeof a.initialState !== "function" ||
+    typeof a.aggregate !== "function" ||
+    typeof a.merge !== "function" ||
+    typeof a.finalize !== "function" ||
+    (a.aggregateAll !== undefined && typeof a.aggregateAll !== "function")
+  ) {
+    fail(
+      "invalid_input",
+      fn,
+      path,
+      aggregate,
+      "an aggregate { initialState, aggregate, merge, finalize } such as npsAggregate()",
+    );
+  }
+}
+
 class AccumulatorImpl<V, R, S> implements Accumulator<V, R, S> {
   readonly #aggregate: Aggregate<V, R, S>;
   #state: S;
@@ -123,6 +144,7 @@ class AccumulatorImpl<V, R, S> implements Accumulator<V, R, S> {
   }
 
   addAll(values: ArrayLike<V | null | undefined>): this {
+    checkList("addAll", "values", values);
     const { aggregate, aggregateAll } = this.#aggregate;
     if (aggregateAll !== undefined) aggregateAll(this.#state, values);
     else for (let i = 0; i < values.length; i++) aggregate(this.#state, values[i]);
@@ -160,7 +182,9 @@ class AccumulatorImpl<V, R, S> implements Accumulator<V, R, S> {
  * @param state - a state saved by `toJSON()`, to continue from
  * @returns a new accumulator
  * @throws {@link TouchpointError} `incompatible_state` when `state` was saved with other options,
- *   `invalid_state` when it is not a state of this aggregate
+ *   `invalid_state` when it is not a state of this aggregate;
+ *   `invalid_input` when `aggregate` lacks one of `initialState`, `aggregate`, `merge`, `finalize`,
+ *   and from `addAll` when `values` is not an array
  *
  * @example
  * ```ts
@@ -175,5 +199,6 @@ class AccumulatorImpl<V, R, S> implements Accumulator<V, R, S> {
  * @category Accumulators
  */
 export function createAccumulator<V, R, S>(aggregate: Aggregate<V, R, S>, state?: S): Accumulator<V, R, S> {
+  checkAggregate("createAccumulator", "aggregate", aggregate);
   return new AccumulatorImpl(aggregate, state);
 }

@@ -1,5 +1,5 @@
 import { quote, TouchpointError } from "../internal/errors.js";
-import { checkInstant } from "../internal/instant.js";
+import { checkCalendarInstant } from "../internal/instant.js";
 import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-schedule.js";
 
 /**
@@ -24,8 +24,8 @@ import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-sch
  * @param end - the later instant, epoch milliseconds
  * @param schedule - a schedule from {@link businessSchedule}
  * @returns open milliseconds between `start` and `end`
- * @throws {@link TouchpointError} `invalid_timestamp` when an instant is not a finite number;
- * `end_before_start` when `end < start`
+ * @throws {@link TouchpointError} `invalid_timestamp` when an instant is not a number from 1970 to the end of year 9999;
+ * `end_before_start` when `end < start`; `invalid_schedule` when `schedule` is not one
  *
  * @example
  * ```ts
@@ -44,8 +44,8 @@ import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-sch
  * @category Business time
  */
 export function businessDuration(start: number, end: number, schedule: BusinessSchedule): number {
-  checkInstant(start, "businessDuration", "start");
-  checkInstant(end, "businessDuration", "end");
+  checkCalendarInstant(start, "businessDuration", "start");
+  checkCalendarInstant(end, "businessDuration", "end");
   if (end < start) {
     throw new TouchpointError(
       "end_before_start",

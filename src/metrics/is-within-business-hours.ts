@@ -1,4 +1,4 @@
-import { checkInstant } from "../internal/instant.js";
+import { checkCalendarInstant } from "../internal/instant.js";
 import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-schedule.js";
 
 /**
@@ -11,7 +11,7 @@ import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-sch
  * @param t - the instant, epoch milliseconds
  * @param schedule - a schedule from {@link businessSchedule}
  * @returns `true` when open
- * @throws {@link TouchpointError} `invalid_timestamp` for a non-finite `t`
+ * @throws {@link TouchpointError} `invalid_timestamp` for a `t` that is not a number from 1970 to the end of year 9999
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ import { type BusinessSchedule, compiledOf, dateOf, dayAt } from "./business-sch
  * @category Business time
  */
 export function isWithinBusinessHours(t: number, schedule: BusinessSchedule): boolean {
-  checkInstant(t, "isWithinBusinessHours", "t");
+  checkCalendarInstant(t, "isWithinBusinessHours", "t");
   const c = compiledOf(schedule, "isWithinBusinessHours");
   const open = dayAt(c, dateOf(c, t)).open;
   for (let i = 0; i < open.length; i += 2) if (t >= open[i]! && t < open[i + 1]!) return true;

@@ -1,4 +1,5 @@
-import type { Aggregate } from "./aggregate.js";
+import { checkFunction, checkIterable } from "../internal/args.js";
+import { type Aggregate, checkAggregate } from "./aggregate.js";
 
 /**
  * Returns one aggregate's result per segment of the records, computed in a single pass.
@@ -20,7 +21,8 @@ import type { Aggregate } from "./aggregate.js";
  * @param aggregate - the aggregate to compute per segment, such as `npsAggregate()`
  * @param value - picks the value to aggregate from a record; the record itself unless given
  * @returns a `Map` from segment key to result
- * @throws whatever the aggregate throws for a bad value
+ * @throws {@link TouchpointError} `invalid_input` when `records` is not iterable, `key` or `value` not a
+ *   function, or `aggregate` not an aggregate; and whatever the aggregate throws for a bad value
  *
  * @example
  * ```ts
@@ -46,6 +48,10 @@ export function segmentBy<T, K, V, R, S>(
   aggregate: Aggregate<V, R, S>,
   value: (record: T) => V | null | undefined = (record) => record as unknown as V,
 ): Map<K, R> {
+  checkIterable("segmentBy", "records", records);
+  checkFunction("segmentBy", "key", key, "invalid_input");
+  checkAggregate("segmentBy", "aggregate", aggregate);
+  checkFunction("segmentBy", "value", value, "invalid_input");
   const states = new Map<K, S>();
   let index = 0;
   for (const record of records) {

@@ -1,4 +1,4 @@
-import { checkList } from "../internal/args.js";
+import { checkList, fail, isRecord } from "../internal/args.js";
 import { validate, type ValidationIssue } from "../schemas/validate.js";
 import { invalidPlaybook, prefixIssues } from "./define-playbook.js";
 import type { Playbook, PlaybookInput } from "./playbook-types.js";
@@ -17,7 +17,7 @@ import { playbookSchema } from "./playbook-schema.js";
  * @param base - the library to start from, usually {@link builtinPlaybooks}
  * @param additions - the team's playbooks (new ones, replacements, translations)
  * @returns a new list; `base` is not changed
- * @throws TouchpointError `invalid_playbook` listing every issue with its path
+ * @throws TouchpointError `invalid_playbook` listing every issue with its path; `invalid_input` when `base` or `additions` is not an array, or an item of `base` is not a playbook
  *
  * @example
  * ```ts
@@ -36,6 +36,18 @@ import { playbookSchema } from "./playbook-schema.js";
  */
 export function extendPlaybooks(base: readonly Playbook[], additions: readonly PlaybookInput[]): Playbook[] {
   checkList("extendPlaybooks", "base", base);
+  checkList("extendPlaybooks", "additions", additions);
+  for (let i = 0; i < base.length; i++) {
+    const p = base[i] as unknown;
+    if (!isRecord(p) || typeof p.id !== "string" || typeof p.language !== "string")
+      fail(
+        "invalid_input",
+        "extendPlaybooks",
+        `base[${i}]`,
+        p,
+        "a playbook (from builtinPlaybooks or definePlaybook)",
+      );
+  }
   const issues: ValidationIssue[] = [];
   const parsed: Playbook[] = [];
   for (let i = 0; i < additions.length; i++) {

@@ -102,6 +102,7 @@ export type {
   SignalStrength,
 } from "./recommend.js";
 export { recommend } from "./recommend.js";
+export { recommendFrom } from "./recommend-from.js";
 export type { RenderTemplateOptions, ResolvedTemplate, TemplateValues } from "./render-template.js";
 export { renderTemplate } from "./render-template.js";
 export type { TemplatePlaceholders } from "./template-placeholders.js";

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { timestampMessage } from "../internal/iso-time.js";
 
 /**
  * An instant in time as touchpoint stores it: milliseconds since the Unix epoch (UTC).
@@ -47,8 +48,13 @@ export const timestampSchema = z
         .max(MAX, { error: "expected epoch milliseconds before year 10000" }),
     ],
     {
-      // A union's own message would be "Invalid input": say what a timestamp may be.
-      error: "expected an ISO 8601 date-time with an offset (2026-03-01T09:30:00Z) or epoch milliseconds",
+      // A union's own message would be "Invalid input": say what a timestamp may be, and when the
+      // text is a date that does not exist (2026-02-30), say that.
+      error: (issue) =>
+        timestampMessage(
+          "expected an ISO 8601 date-time with an offset (2026-03-01T09:30:00Z) or epoch milliseconds",
+          issue.input,
+        ),
     },
   )
   .meta({ description: "An ISO 8601 date-time with offset, or epoch milliseconds." });

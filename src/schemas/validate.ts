@@ -1,5 +1,5 @@
 import { checkList } from "../internal/args.js";
-import { checkIterable, fail } from "../internal/args.js";
+import { checkIterable, fail, isRecord } from "../internal/args.js";
 import type * as z from "zod";
 import { quote } from "../internal/errors.js";
 
@@ -154,6 +154,8 @@ export function validateBatch<S extends z.ZodType>(
  * @param issues - issues from {@link validate} or {@link validateBatch}
  * @returns one line per issue, joined with newlines
  *
+ * @throws {@link TouchpointError} `invalid_input` when `issues` is not an array of `{ path, message }` issues
+ *
  * @example
  * ```ts
  * import { formatIssues, validate, surveyResponseSchema } from "touchpoint/schemas";
@@ -166,6 +168,17 @@ export function validateBatch<S extends z.ZodType>(
  */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
   checkList("formatIssues", "issues", issues);
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as unknown;
+    if (!isRecord(issue) || typeof issue.path !== "string" || typeof issue.message !== "string")
+      fail(
+        "invalid_input",
+        "formatIssues",
+        `issues[${i}]`,
+        issue,
+        "a validation issue { path, message, received }",
+      );
+  }
   return issues
     .map((issue) => `${issue.path || "(input)"}: ${issue.message} (got ${quote(issue.received)})`)
     .join("\n");

@@ -59,10 +59,17 @@ describe("adaptBatch", () => {
 
   it("reports the fixture records of several vendors side by side", () => {
     const batch = adaptBatch(fromIntercom, [intercom, fixture("intercom-conversation.json"), null]);
-    expect(batch.indices).toEqual([0]);
-    expect(batch.errors.map((e) => [e.index, e.issues[0]?.path])).toEqual([
+    expect(batch.indices).toEqual([0, 1]);
+    expect(batch.errors.map((e) => [e.index, e.issues[0]?.path])).toEqual([[2, ""]]);
+    expect(batch.warnings.map((w) => [w.index, w.issues[0]?.path])).toEqual([
       [1, "conversation_parts.conversation_parts.0.created_at"],
-      [2, ""],
+    ]);
+    const strict = adaptBatch(
+      (c: unknown) => fromIntercom(c, { strict: true }),
+      [intercom, fixture("intercom-conversation.json")],
+    );
+    expect(strict.errors.map((e) => [e.index, e.issues[0]?.path])).toEqual([
+      [1, "conversation_parts.conversation_parts.0.created_at"],
     ]);
   });
 
@@ -95,6 +102,6 @@ describe("adaptBatch", () => {
   });
 
   it("returns empty lists for no records", () => {
-    expect(adaptBatch(fromIntercom, [])).toEqual({ data: [], indices: [], errors: [] });
+    expect(adaptBatch(fromIntercom, [])).toEqual({ data: [], indices: [], errors: [], warnings: [] });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type AdaptBatchResult,
   type AdapterOptions,
   adaptBatch,
   type CsvOptions,
@@ -25,7 +26,8 @@ describe("adapter types", () => {
   });
 
   it("batches any adapter over its own input type", () => {
-    expectTypeOf(adaptBatch(fromIntercom, [{}])).toEqualTypeOf<BatchValidationResult<Conversation>>();
+    expectTypeOf(adaptBatch(fromIntercom, [{}])).toEqualTypeOf<AdaptBatchResult>();
+    expectTypeOf(adaptBatch(fromIntercom, [{}])).toMatchTypeOf<BatchValidationResult<Conversation>>();
     adaptBatch((t: { ticket: unknown }) => fromFreshdesk(t.ticket), [{ ticket: {} }]);
     // @ts-expect-error: the records must be what the adapter takes
     adaptBatch((t: { ticket: unknown }) => fromFreshdesk(t.ticket), [1]);

@@ -1,7 +1,7 @@
 // fromChatwoot against the message_created example of Chatwoot's docs (MIT) and the synthesized
 // conversation_status_changed payload (test/fixtures/helpdesk/README.md: its values are invented,
 // its shape follows Chatwoot's code). Every expected value below was read off the fixture by hand.
-import { fromChatwoot } from "touchpoint/adapters";
+import { adapterWarnings, fromChatwoot } from "touchpoint/adapters";
 import { conversationSchema } from "touchpoint/schemas";
 import { describe, expect, it } from "vitest";
 import { fixture, payloadIssues } from "./fixtures.js";
@@ -222,9 +222,15 @@ describe("fromChatwoot: malformed payloads", () => {
     ]);
     expect(fromChatwoot(odd, { fallbackChannel: "social" }).channel).toBe("social");
     const early = withMessage({ created_at: 1714641000 });
-    expect(payloadIssues("fromChatwoot", () => fromChatwoot(early)).map((i) => [i.path, i.received])).toEqual(
-      [["messages.0.created_at", 1714641000]],
-    );
+    expect(
+      payloadIssues("fromChatwoot", () => fromChatwoot(early, { strict: true })).map((i) => [
+        i.path,
+        i.received,
+      ]),
+    ).toEqual([["messages.0.created_at", 1714641000]]);
+    expect(adapterWarnings(fromChatwoot(early)).map((i) => [i.path, i.code, i.received])).toEqual([
+      ["messages.0.created_at", "time_before_conversation", 1714641000],
+    ]);
   });
 
   it("reads a conversation object of the API, which names no channel and may lack created_at", () => {

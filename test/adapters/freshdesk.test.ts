@@ -1,6 +1,6 @@
 // fromFreshdesk against python-freshdesk's sample ticket (BSD-2-Clause, see
 // test/fixtures/helpdesk/README.md). Every expected value below was read off the fixture by hand.
-import { fromFreshdesk } from "touchpoint/adapters";
+import { adaptBatch, adapterWarnings, fromFreshdesk } from "touchpoint/adapters";
 import { conversationSchema } from "touchpoint/schemas";
 import { describe, expect, it } from "vitest";
 import { fixture, payloadIssues } from "./fixtures.js";
@@ -26,8 +26,23 @@ const reply = (id: number, more: Record<string, unknown>) => ({
 });
 
 describe("fromFreshdesk: freshdesk-ticket.json", () => {
-  it("rejects the sample as it is: its embedded requester is someone else", () => {
-    const issues = payloadIssues("fromFreshdesk", () => fromFreshdesk(sample));
+  it("keeps the sample as it is, without the other user, and says so", () => {
+    const c = fromFreshdesk(sample);
+    expect(c.customerId).toBe("6012691534");
+    expect(c.customer).toBeUndefined();
+    expect(adapterWarnings(c).map((w) => [w.path, w.code, w.received])).toEqual([
+      ["ticket.requester.id", "requester_mismatch", 43026449322],
+    ]);
+    expect(adapterWarnings(fromFreshdesk(ticket))).toEqual([]);
+    const batch = adaptBatch((t: unknown) => fromFreshdesk(t), [ticket, sample]);
+    expect(batch.indices).toEqual([0, 1]);
+    expect(batch.warnings.map((w) => [w.index, w.issues.map((i) => i.code)])).toEqual([
+      [1, ["requester_mismatch"]],
+    ]);
+  });
+
+  it("with strict: true, rejects the sample as it is: its embedded requester is someone else", () => {
+    const issues = payloadIssues("fromFreshdesk", () => fromFreshdesk(sample, undefined, { strict: true }));
     expect(issues.map((i) => [i.path, i.code, i.received, i.message])).toEqual([
       [
         "ticket.requester.id",
@@ -182,7 +197,7 @@ describe("fromFreshdesk: malformed payloads", () => {
     const other = payloadIssues("fromFreshdesk", () => fromFreshdesk(ticket, [reply(11, { ticket_id: 2 })]));
     expect(other.map((i) => [i.path, i.received])).toEqual([["conversations.0.ticket_id", 2]]);
     const early = payloadIssues("fromFreshdesk", () =>
-      fromFreshdesk(ticket, [reply(11, { created_at: "2016-05-18T04:00:00Z" })]),
+      fromFreshdesk(ticket, [reply(11, { created_at: "2016-05-18T04:00:00Z" })], { strict: true }),
     );
     expect(early.map((i) => [i.path, i.received])).toEqual([
       ["conversations.0.created_at", "2016-05-18T04:00:00Z"],

@@ -95,6 +95,12 @@ describe("fromCsv", () => {
     expect(conversationSchema.safeParse(c).success).toBe(true);
   });
 
+  it("says when a date does not exist", () => {
+    const text = csv("t-1,2026-13-01T09:00:00Z,customer,Hi,,email,open,,,,");
+    const [error] = fromCsv(text, { columns }).errors;
+    expect(error?.issues[0]?.message).toContain("the date 2026-13-01 does not exist (there is no month 13");
+  });
+
   it("reports a conflicting conversation-level cell at its row and column", () => {
     const text = csv(
       "t-1,2026-03-02T09:00:00Z,customer,Hi,,email,open,,,,",

@@ -242,6 +242,13 @@ describe("fromZendesk: statuses, priorities and channels", () => {
 });
 
 describe("fromZendesk: malformed payloads", () => {
+  it("says when a date does not exist", () => {
+    const issues = payloadIssues("fromZendesk", () =>
+      fromZendesk({ ticket: { ...ticket, created_at: "2026-02-30T09:00:00Z" } }),
+    );
+    expect(issues[0]?.message).toContain("the date 2026-02-30 does not exist (February 2026 has 28 days)");
+  });
+
   it("names the path, the value and what was expected", () => {
     let message = "";
     try {

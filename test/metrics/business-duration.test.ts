@@ -221,7 +221,7 @@ describe("businessDuration", () => {
 
   it("says which value is wrong", () => {
     expect(() => businessDuration(Number.NaN, 0, weekdays9to5("UTC"))).toThrow(
-      "businessDuration: expected a finite timestamp in epoch milliseconds, got NaN at start",
+      "businessDuration: expected a timestamp in epoch milliseconds from 1970 to the end of year 9999, got NaN at start",
     );
   });
 });

@@ -47,4 +47,33 @@ describe("timestampSchema", () => {
   ])("rejects %j: %s", (input, _reason) => {
     expect(timestampSchema.safeParse(input).success).toBe(false);
   });
+
+  // The Gregorian rules (ISO 8601 uses the proleptic Gregorian calendar): a year divisible by 4 is a
+  // leap year unless divisible by 100 and not by 400; April, June, September, November have 30 days.
+  it.each([
+    ["2026-02-30T10:00:00Z", "the date 2026-02-30 does not exist (February 2026 has 28 days)"],
+    ["2025-02-29T00:00:00Z", "the date 2025-02-29 does not exist (February 2025 has 28 days)"],
+    ["1900-02-29T00:00:00Z", "the date 1900-02-29 does not exist (February 1900 has 28 days)"],
+    ["2026-04-31T10:00:00+02:00", "the date 2026-04-31 does not exist (April 2026 has 30 days)"],
+    ["2026-13-01", "the date 2026-13-01 does not exist (there is no month 13"],
+    ["2026-00-10T10:00:00Z", "the date 2026-00-10 does not exist (there is no month 00"],
+    ["2026-03-01T24:30:00Z", "the time 24:30 does not exist (hours go from 00 to 23)"],
+    ["2026-03-01T10:61:00Z", "the time 10:61 does not exist (minutes go from 00 to 59)"],
+  ])("says %j does not exist", (input, problem) => {
+    const result = timestampSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain(problem);
+  });
+
+  it("accepts the leap days that exist", () => {
+    expect(timestampSchema.parse("2024-02-29T00:00:00Z")).toBe(Date.UTC(2024, 1, 29));
+    expect(timestampSchema.parse("2000-02-29T00:00:00Z")).toBe(Date.UTC(2000, 1, 29));
+  });
+
+  it("keeps the format message for text that is not a date", () => {
+    const message = timestampSchema.safeParse("yesterday").error?.issues[0]?.message;
+    expect(message).toBe(
+      "expected an ISO 8601 date-time with an offset (2026-03-01T09:30:00Z) or epoch milliseconds",
+    );
+  });
 });
