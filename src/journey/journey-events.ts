@@ -1,5 +1,5 @@
 import { checkRecord, fail } from "../internal/args.js";
-import { withEventTime } from "../internal/event-guard.js";
+import { admitEvent, hasEventTime, withEventTime } from "../internal/event-guard.js";
 import { checkInstant } from "../internal/instant.js";
 import * as z from "zod";
 import type { Message } from "../schemas/message.js";
@@ -562,4 +562,23 @@ export function checkJourneyEvent(
     return withEventTime({ ...event, response: response.data });
   }
   return fieldsOk(event) ? withEventTime(event) : undefined;
+}
+
+/** An event as the journey machine's gate passes it ({@link checkJourneyEvent}), or `undefined`. */
+export function admitJourneyEvent(event: unknown): JourneyEvent | undefined {
+  return admitEvent(event, checkJourneyEvent) as JourneyEvent | undefined;
+}
+
+/**
+ * Where a replay of `events` starts: at the first event with a valid time (its instant, the event
+ * as the gate passes it, and the index of the event after it), or `null` when none has one. Both
+ * replays (XState's and the fast one) start here.
+ */
+export function journeyStart(
+  events: readonly unknown[],
+): { at: number; first: JourneyEvent | undefined; next: number } | null {
+  let i = 0;
+  while (i < events.length && !hasEventTime(events[i])) i++;
+  if (i === events.length) return null;
+  return { at: (events[i] as { at: number }).at, first: admitJourneyEvent(events[i]), next: i + 1 };
 }

@@ -11,9 +11,8 @@
  * replay through XState. Internal.
  */
 import { churned, enteredStage, initialJourneyContext, wonBack } from "./journey-context.js";
-import { admitEvent, hasEventTime } from "../internal/event-guard.js";
 import type { JourneyEvent, JourneyEventType } from "./journey-events.js";
-import { checkJourneyEvent, journeyEventTypes } from "./journey-events.js";
+import { admitJourneyEvent, journeyEventTypes, journeyStart } from "./journey-events.js";
 import type { JourneyContext, JourneyInput } from "./journey-types.js";
 import type { JourneyModel } from "./journey-model.js";
 import {
@@ -143,12 +142,10 @@ export function fastReplay<S extends string>(
 ): FastJourney<S> | null {
   // The journey starts at the first event with a valid time; each event is applied as the
   // machine's gate passes it (others are ignored, as a live actor ignores them).
-  let i = 0;
-  while (i < events.length && !hasEventTime(events[i])) i++;
-  if (i === events.length) return null;
-  const first = admitEvent(events[i], checkJourneyEvent) as JourneyEvent | undefined;
-  const startAt = (events[i] as { at: number }).at;
-  i++;
+  const begin = journeyStart(events);
+  if (begin === null) return null;
+  const { first, at: startAt } = begin;
+  let i = begin.next;
   const start: JourneyInput<S> = { at: startAt, customerId: input.customerId, stage: input.stage };
   let state: FastJourney<S> = {
     churned: false,
@@ -171,7 +168,7 @@ export function fastReplay<S extends string>(
       state = next;
     }
     if (i >= events.length) break;
-    event = admitEvent(events[i++], checkJourneyEvent) as JourneyEvent | undefined;
+    event = admitJourneyEvent(events[i++]);
   }
   if (input.until !== undefined) catchUp(input.until);
   return state;

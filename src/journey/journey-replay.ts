@@ -1,8 +1,7 @@
 import { initialTransition, type SnapshotFrom, transition } from "xstate";
 import type { JourneyStage } from "../schemas/vocabulary.js";
 import { checkList, checkMachine, checkOptional, checkOptions, fail } from "../internal/args.js";
-import { admitEvent, hasEventTime } from "../internal/event-guard.js";
-import { checkJourneyEvent, type JourneyEvent } from "./journey-events.js";
+import { admitJourneyEvent, type JourneyEvent, journeyStart } from "./journey-events.js";
 import { fastReplay, journeyDefinitionOf } from "./journey-fast-replay.js";
 import { type JourneyMachine, journeyMachine } from "./journey-machine.js";
 
@@ -79,12 +78,10 @@ export function replayEvents<S extends string>(
 ): Snapshot<S> | null {
   // The journey starts at the first event with a valid time; each event is applied as the
   // machine's gate passes it (others are ignored, as a live actor ignores them).
-  let i = 0;
-  while (i < events.length && !hasEventTime(events[i])) i++;
-  if (i === events.length) return null;
-  const first = admitEvent(events[i], checkJourneyEvent) as JourneyEvent | undefined;
-  const startAt = (events[i] as { at: number }).at;
-  i++;
+  const begin = journeyStart(events);
+  if (begin === null) return null;
+  const { first, at: startAt } = begin;
+  let i = begin.next;
   const input: { at: number; customerId?: string; stage?: S } = { at: startAt };
   if (options.customerId !== undefined) input.customerId = options.customerId;
   if (options.stage !== undefined) input.stage = options.stage;
@@ -97,7 +94,7 @@ export function replayEvents<S extends string>(
       snapshot = next;
     }
     if (i >= events.length) break;
-    event = admitEvent(events[i++], checkJourneyEvent) as JourneyEvent | undefined;
+    event = admitJourneyEvent(events[i++]);
   }
   if (options.until !== undefined) snapshot = catchUp(machine, snapshot, options.until, observe);
   return snapshot;
