@@ -10,6 +10,7 @@
  * memory stays flat whatever the export's size. Without --as-of, a first pass finds the latest
  * event (the instant the figures hold at), and the second computes the report.
  */
+import { calendarProblem } from "../internal/iso-time.js";
 import { parseArgs } from "node:util";
 import { type CsvOptions, fromCsv } from "../adapters/index.js";
 import { TouchpointError } from "../internal/errors.js";
@@ -383,8 +384,12 @@ function checkOptions(values: ReturnType<typeof parse>["values"], files: string[
   if (values.sla) options.targets = parseSla(read(io, values.sla, "--sla"), values.sla);
   if (values["as-of"] !== undefined) {
     const asOf = Date.parse(values["as-of"]);
-    if (Number.isNaN(asOf))
-      throw new UsageError(`--as-of: expected an ISO 8601 time, got ${JSON.stringify(values["as-of"])}`);
+    // Date.parse rolls 2026-02-30 over to 2 March: a date that does not exist is refused as such.
+    const problem = calendarProblem(values["as-of"]);
+    if (Number.isNaN(asOf) || problem !== undefined)
+      throw new UsageError(
+        `--as-of: expected an ISO 8601 time, got ${JSON.stringify(values["as-of"])}${problem === undefined ? "" : `: ${problem}`}`,
+      );
     options.asOf = asOf;
   }
   if (values.attention !== undefined) {

@@ -47,6 +47,10 @@ describe("touchpoint (the command)", () => {
     [["--by", "colour"], '--by: expected channel, priority, agent, week or none, got "colour"'],
     [["--format", "pdf"], '--format: expected text, json or html, got "pdf"'],
     [["--as-of", "yesterday"], '--as-of: expected an ISO 8601 time, got "yesterday"'],
+    [
+      ["--as-of", "2026-02-30T00:00:00Z"],
+      '--as-of: expected an ISO 8601 time, got "2026-02-30T00:00:00Z": the date 2026-02-30 does not exist (February 2026 has 28 days)',
+    ],
     [["--attention", "2.5"], '--attention: expected a whole number, got "2.5"'],
     [
       ["--fcr", "first-touch"],
